@@ -1,0 +1,71 @@
+"""Errors raised by services, mapped to one API envelope and to clear CLI messages."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ErrorItem:
+    code: str
+    message: str
+    field: str | None = None
+    location: str | None = None  # file:line for imports
+
+    def as_dict(self) -> dict:
+        d = {"code": self.code, "message": self.message}
+        if self.field:
+            d["field"] = self.field
+        if self.location:
+            d["location"] = self.location
+        return d
+
+
+@dataclass
+class ServiceError(Exception):
+    """A failure a user can act on; `status` is the HTTP status the API answers with."""
+
+    message: str
+    code: str = "invalid"
+    status: int = 400
+    errors: list[ErrorItem] = field(default_factory=list)
+
+    def __post_init__(self):
+        super().__init__(self.message)
+        if not self.errors:
+            self.errors = [ErrorItem(code=self.code, message=self.message)]
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationFailed(ServiceError):
+    def __init__(self, errors: list[ErrorItem], message: str | None = None):
+        first = errors[0].message if errors else "invalid input"
+        super().__init__(message or first, code="validation_error", status=400, errors=errors)
+
+    def __str__(self) -> str:
+        lines = []
+        for e in self.errors:
+            where = e.location or ""
+            if e.field:
+                where = f"{where}, field {e.field}" if where else f"field {e.field}"
+            lines.append(f"{where}: {e.message}" if where else e.message)
+        return "\n".join(lines)
+
+
+class PermissionDenied(ServiceError):
+    def __init__(self, message: str = "You do not have permission to do this."):
+        super().__init__(message, code="permission_denied", status=403)
+
+
+class NotFound(ServiceError):
+    def __init__(self, message: str = "Not found."):
+        super().__init__(message, code="not_found", status=404)
+
+
+class InvalidTransition(ServiceError):
+    def __init__(self, message: str):
+        super().__init__(message, code="invalid_transition", status=409)
+
+
+def envelope(status: int, errors: list[dict]) -> dict:
+    return {"ok": False, "status": status, "errors": errors}
