@@ -1,0 +1,270 @@
+"""Read endpoints of the reference frameworks: every list in JSON or CSV, texts in the asked language."""
+
+from typing import Literal
+
+from ninja import Query, Router, Schema
+
+from wsis.core.errors import ErrorItem, ValidationFailed
+from wsis.core.export import csv_response
+from wsis.core.i18n import normalise_language
+from wsis.reference import selectors
+
+router = Router(tags=["reference"])
+
+Lang = Literal["ar", "zh-hans", "en", "fr", "ru", "es", "zh", "zh-Hans"]
+
+
+class ListParams(Schema):
+    lang: Lang = "en"
+    format: Literal["json", "csv"] = "json"
+
+
+class Error(Schema):
+    code: str
+    message: str
+    field: str | None = None
+
+
+class ErrorEnvelope(Schema):
+    ok: bool
+    status: int
+    errors: list[Error]
+
+
+class ActionLineOut(Schema):
+    code: str
+    parent: str | None
+    name: str
+    itu_role: str
+    itu_role_label: str
+    itu_high_priority: bool
+    un_lead_facilitators: list[str]
+    sdg_goals: list[int]
+    sdg_targets: list[str]
+
+
+class ActionLineList(Schema):
+    count: int
+    results: list[ActionLineOut]
+
+
+class GoalOut(Schema):
+    code: str
+    number: int
+    short: str
+    title: str
+    targets: int
+
+
+class GoalList(Schema):
+    count: int
+    results: list[GoalOut]
+
+
+class TargetOut(Schema):
+    code: str
+    goal: int
+    title: str
+
+
+class TargetList(Schema):
+    count: int
+    results: list[TargetOut]
+
+
+class IndicatorOut(Schema):
+    code: str
+    target: str
+    goal: int
+    status: str
+    title: str
+
+
+class IndicatorList(Schema):
+    count: int
+    results: list[IndicatorOut]
+
+
+class MatrixOut(Schema):
+    action_line: str
+    goal: int
+    target: str | None
+    source: str
+
+
+class MatrixList(Schema):
+    count: int
+    results: list[MatrixOut]
+
+
+class StrategicTargetOut(Schema):
+    code: str
+    framework: str
+    goal: str
+    text: str
+    indicator: str
+    sdg_indicator: str | None
+    scope: str
+    comparator: str
+    value: float | None
+    unit: str
+    baseline_year: int | None
+    deadline: str
+    source: str
+    verified: bool
+    note: str
+
+
+class StrategicTargetList(Schema):
+    count: int
+    results: list[StrategicTargetOut]
+
+
+class EconomyOut(Schema):
+    iso3: str
+    iso2: str | None
+    m49: str | None
+    itu_code: str | None
+    name: str
+    itu_region: str | None
+    groups: list[str]
+
+
+class EconomyList(Schema):
+    count: int
+    results: list[EconomyOut]
+
+
+class MembershipOut(Schema):
+    group: str
+    kind: str
+    name: str
+    valid_from: str | None
+    valid_to: str | None
+    current: bool
+    source: str
+
+
+class EconomyDetail(Schema):
+    iso3: str
+    iso2: str | None
+    m49: str | None
+    itu_code: str | None
+    name: str
+    names: dict[str, str]
+    itu_region: str | None
+    itu_region_name: str | None
+    memberships: list[MembershipOut]
+
+
+class GroupOut(Schema):
+    code: str
+    kind: str
+    name: str
+    abbr: str
+    members: int
+    is_demo: bool
+
+
+class GroupList(Schema):
+    count: int
+    results: list[GroupOut]
+
+
+class SourceOut(Schema):
+    code: str
+    title: str
+    url: str
+    version: str
+
+
+class SourceList(Schema):
+    count: int
+    results: list[SourceOut]
+
+
+ERRORS = {400: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope}
+
+
+def _lang(params: ListParams) -> str:
+    try:
+        return normalise_language(params.lang)
+    except ValueError as exc:
+        raise ValidationFailed([ErrorItem("invalid", str(exc), field="lang")]) from exc
+
+
+def _answer(rows: list[dict], params: ListParams, filename: str):
+    if params.format == "csv":
+        return csv_response(rows, filename)
+    return {"count": len(rows), "results": rows}
+
+
+@router.get("/action-lines", response={200: ActionLineList, **ERRORS}, summary="WSIS action lines with ITU's role")
+def action_lines(request, params: Query[ListParams], itu_role: Literal["sole_facilitator", "co_facilitator", "partner", "none"] | None = None):
+    return _answer(selectors.action_line_list(language=_lang(params), itu_role=itu_role), params, "action-lines")
+
+
+@router.get("/sdg/goals", response={200: GoalList, **ERRORS}, summary="The 17 SDGs")
+def sdg_goals(request, params: Query[ListParams]):
+    return _answer(selectors.sdg_goal_list(language=_lang(params)), params, "sdg-goals")
+
+
+@router.get("/sdg/targets", response={200: TargetList, **ERRORS}, summary="The 169 SDG targets")
+def sdg_targets(request, params: Query[ListParams], goal: int | None = None):
+    return _answer(selectors.sdg_target_list(language=_lang(params), goal=goal), params, "sdg-targets")
+
+
+@router.get("/sdg/indicators", response={200: IndicatorList, **ERRORS},
+            summary="SDG indicators: the current global list, or legacy codes with status=legacy")
+def sdg_indicators(request, params: Query[ListParams], goal: int | None = None, target: str | None = None,
+                   status: Literal["current", "legacy"] = "current"):
+    return _answer(selectors.sdg_indicator_list(language=_lang(params), goal=goal, target=target, status=status),
+                   params, "sdg-indicators")
+
+
+@router.get("/matrix", response={200: MatrixList, **ERRORS}, summary="The WSIS–SDG matrix")
+def matrix(request, params: Query[ListParams], action_line: str | None = None, goal: int | None = None):
+    return _answer(selectors.matrix_list(action_line=action_line, goal=goal), params, "wsis-sdg-matrix")
+
+
+@router.get("/matrix/suggest-targets", response={200: list[str], **ERRORS},
+            summary="SDG targets the matrix suggests for the given action lines")
+def suggest_targets(request, action_line: list[str] = Query(...)):
+    return selectors.suggest_targets_for_lines(action_line)
+
+
+@router.get("/strategic-targets", response={200: StrategicTargetList, **ERRORS},
+            summary="Connect 2030 and 2030 universal meaningful connectivity targets")
+def strategic_targets(request, params: Query[ListParams], framework: str | None = None, scope: str | None = None,
+                      verified: bool | None = None):
+    return _answer(selectors.strategic_target_list(language=_lang(params), framework=framework, scope=scope,
+                                                   verified=verified), params, "strategic-targets")
+
+
+@router.get("/economies", response={200: EconomyList, **ERRORS},
+            summary="Economies with their ITU region and groups at a date")
+def economies(request, params: Query[ListParams], region: str | None = None, group: str | None = None,
+              at: str | None = None, q: str | None = None):
+    return _answer(selectors.economy_list(language=_lang(params), region=region, group=group, at=at, q=q),
+                   params, "economies")
+
+
+@router.get("/economies/{iso3}", response={200: EconomyDetail, **ERRORS}, summary="One economy with its membership history")
+def economy(request, iso3: str, lang: Lang = "en"):
+    return selectors.economy_detail(iso3=iso3, language=_lang(ListParams(lang=lang)))
+
+
+@router.get("/groups", response={200: GroupList, **ERRORS}, summary="Regions and groups of economies")
+def groups(request, params: Query[ListParams], kind: Literal["itu_region", "development", "income", "custom"] | None = None,
+           at: str | None = None):
+    return _answer(selectors.group_list(language=_lang(params), kind=kind, at=at), params, "groups")
+
+
+@router.get("/groups/{code}/members", response={200: EconomyList, **ERRORS}, summary="Members of a region or group at a date")
+def group_members(request, code: str, params: Query[ListParams], at: str | None = None):
+    return _answer(selectors.group_members(code=code, language=_lang(params), at=at), params, f"group-{code}")
+
+
+@router.get("/sources", response={200: SourceList, **ERRORS}, summary="Where each reference data set comes from")
+def sources(request, params: Query[ListParams]):
+    return _answer(selectors.source_list(), params, "reference-sources")
