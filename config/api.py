@@ -1,0 +1,69 @@
+"""The one JSON API of the platform, at /api/v1/, with one error envelope for every failure."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from wsis.core.errors import ServiceError, envelope
+
+api = NinjaAPI(
+    title="WSIS·SDG Tracker API",
+    version="1",
+    description=(
+        "Reference frameworks (WSIS action lines, SDGs, the WSIS–SDG matrix, strategic targets, economies and groups) "
+        "and, as they land, the registry, statistics, partnerships, planning, reports and prizes. Every list answers "
+        "JSON by default and CSV with `format=csv`; texts come in the language given by `lang` (ar, zh-hans, en, fr, "
+        "ru, es), English where a text is missing. Errors: "
+        '`{"ok": false, "status": 409, "errors": [{"code": "...", "message": "..."}]}`.'
+    ),
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ServiceError)
+def _service_error(request, exc: ServiceError):
+    return api.create_response(request, envelope(exc.status, [e.as_dict() for e in exc.errors]), status=exc.status)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation_error(request, exc: NinjaValidationError):
+    errors = []
+    for e in exc.errors:
+        loc = [str(p) for p in e.get("loc", []) if p not in ("query", "body", "path")]
+        errors.append({"code": "invalid", "message": e.get("msg", "invalid value"), "field": ".".join(loc) or None})
+    return api.create_response(request, envelope(422, errors), status=422)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return api.create_response(request, envelope(404, [{"code": "not_found", "message": str(exc) or "Not found."}]), status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request, exc):
+    return api.create_response(request, envelope(401, [{"code": "unauthenticated", "message": "Sign in first."}]), status=401)
+
+
+@api.exception_handler(DjangoPermissionDenied)
+def _forbidden(request, exc):
+    return api.create_response(request, envelope(403, [{"code": "permission_denied", "message": str(exc) or "Forbidden."}]), status=403)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    return api.create_response(request, envelope(exc.status_code, [{"code": "error", "message": str(exc)}]), status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def _unexpected(request, exc):
+    import logging
+
+    logging.getLogger("wsis.api").exception("unhandled API error")
+    return api.create_response(request, envelope(500, [{"code": "server_error", "message": "Unexpected server error."}]), status=500)
+
+
+from wsis.reference.api import router as reference_router  # noqa: E402
+
+api.add_router("/reference", reference_router)

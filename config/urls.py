@@ -1,0 +1,28 @@
+"""URL map: the web UI (language-prefixed), the admin and the JSON API."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+
+from config.api import api
+
+
+
+def api_not_found(request, rest=""):
+    return JsonResponse(
+        {"ok": False, "status": 404, "errors": [{"code": "not_found", "message": f"No API endpoint at {request.path}"}]},
+        status=404,
+    )
+
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", api_not_found),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("wsis.web.urls")),
+    prefix_default_language=True,
+)

@@ -1,0 +1,21 @@
+"""`wsis demo`: deterministic demonstration data, marked as demo everywhere it shows."""
+
+import os
+
+from django.core.management.base import BaseCommand, CommandError
+
+from wsis.core.errors import ServiceError
+
+
+class Command(BaseCommand):
+    help = "Load deterministic demo data (organisations, users, roles, a user-defined group). Idempotent."
+
+    def handle(self, *args, **opts):
+        from wsis.core.demo import load_demo
+
+        try:
+            summary = load_demo(password=os.environ.get("WSIS_DEMO_PASSWORD", "wsis-demo"))
+        except ServiceError as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+        for line in summary:
+            self.stdout.write(line)

@@ -1,0 +1,76 @@
+"""The interface is complete in the six UN languages: no untranslated or fuzzy entry, compiled catalogues current."""
+
+import gettext
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from django.conf import settings
+from django.core.management import call_command
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+DIRS = {"ar": "ar", "zh-hans": "zh_Hans", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
+
+
+def catalogue(folder: str):
+    path = LOCALE / folder / "LC_MESSAGES" / "django.po"
+    assert path.exists(), f"missing catalogue {path}"
+    with path.open("rb") as fh:
+        return path, read_po(fh, abort_invalid=True)
+
+
+def problems(path, cat) -> list[str]:
+    out = []
+    for msg in cat:
+        if not msg.id:
+            continue
+        label = msg.id[0] if isinstance(msg.id, tuple) else msg.id
+        where = f"{path}:{msg.lineno}"
+        if msg.fuzzy:
+            out.append(f"{where}: fuzzy: {label!r}")
+        strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
+        if not all(s.strip() for s in strings):
+            out.append(f"{where}: untranslated: {label!r}")
+    return out
+
+
+@pytest.mark.parametrize("lang", list(DIRS))
+def test_catalogue_is_complete(lang):
+    path, cat = catalogue(DIRS[lang])
+    assert len(cat) > 100
+    assert problems(path, cat) == []
+
+
+@pytest.mark.parametrize("lang", list(DIRS))
+def test_compiled_catalogue_matches(lang):
+    path, cat = catalogue(DIRS[lang])
+    mo = path.with_suffix(".mo")
+    assert mo.exists(), f"{mo} is missing: run `msgfmt -o {mo} {path}`"
+    with mo.open("rb") as fh:
+        compiled = gettext.GNUTranslations(fh)
+    for msg in cat:
+        if msg.id and not isinstance(msg.id, tuple):
+            assert compiled.gettext(msg.id) == msg.string, f"{mo} is stale for {msg.id!r}: recompile it"
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed")
+def test_every_interface_string_is_in_the_catalogues(tmp_path, settings):
+    """Extract the strings again; any new one shows up as untranslated."""
+    work = tmp_path / "locale"
+    shutil.copytree(LOCALE / "fr", work / "fr")
+    settings.LOCALE_PATHS = [work]
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(settings.BASE_DIR)
+    try:
+        call_command("makemessages", locale=["fr"], ignore_patterns=["var/*", "tests/*", "bench/*", "*/tests/*"],
+                     verbosity=0, no_obsolete=True)
+    finally:
+        os.chdir(cwd)
+    path, cat = work / "fr" / "LC_MESSAGES" / "django.po", None
+    with path.open("rb") as fh:
+        cat = read_po(fh)
+    missing = [p for p in problems(path, cat) if "untranslated" in p or "fuzzy" in p]
+    assert missing == [], "strings missing from the catalogues (run makemessages for the six languages):\n" + "\n".join(missing)
