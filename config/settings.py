@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the Swagger UI files itself instead of from a CDN
     "wsis.core",
     "wsis.accounts",
     "wsis.reference",

@@ -8,7 +8,6 @@ from django.urls import include, path, re_path
 from config.api import api
 
 
-
 def api_not_found(request, rest=""):
     return JsonResponse(
         {"ok": False, "status": 404, "errors": [{"code": "not_found", "message": f"No API endpoint at {request.path}"}]},

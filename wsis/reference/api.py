@@ -1,8 +1,10 @@
 """Read endpoints of the reference frameworks: every list in JSON or CSV, texts in the asked language."""
 
+import datetime as dt
 from typing import Literal
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
+from ninja.security import django_auth
 
 from wsis.core.errors import ErrorItem, ValidationFailed
 from wsis.core.export import csv_response
@@ -105,7 +107,9 @@ class StrategicTargetOut(Schema):
     indicator: str
     sdg_indicator: str | None
     scope: str
+    scope_label: str
     comparator: str
+    comparator_label: str
     value: float | None
     unit: str
     baseline_year: int | None
@@ -184,6 +188,19 @@ class SourceList(Schema):
 
 
 ERRORS = {400: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope}
+WRITE_ERRORS = {**ERRORS, 401: ErrorEnvelope, 403: ErrorEnvelope}
+
+
+class GroupIn(Schema):
+    code: str
+    names: dict[str, str]
+    members: list[str]
+    valid_from: dt.date | None = None
+
+
+class MembersIn(Schema):
+    members: list[str]
+    on: dt.date
 
 
 def _lang(params: ListParams) -> str:
@@ -268,3 +285,31 @@ def group_members(request, code: str, params: Query[ListParams], at: str | None 
 @router.get("/sources", response={200: SourceList, **ERRORS}, summary="Where each reference data set comes from")
 def sources(request, params: Query[ListParams]):
     return _answer(selectors.source_list(), params, "reference-sources")
+
+
+def _group_out(group, language: str = "en") -> dict:
+    return next(g for g in selectors.group_list(language=language, kind=group.kind) if g["code"] == group.code)
+
+
+@router.post("/groups", auth=django_auth, response={201: GroupOut, **WRITE_ERRORS},
+             summary="Define a group of economies (e.g. a regional initiative's countries)")
+def group_create(request, payload: GroupIn):
+    from wsis.reference.services import group_create as create
+
+    group = create(actor=request.user, code=payload.code, names=payload.names, members=payload.members,
+                   valid_from=payload.valid_from)
+    return Status(201, _group_out(group))
+
+
+@router.put("/groups/{code}/members", auth=django_auth, response={200: GroupOut, **WRITE_ERRORS},
+            summary="Change a group's members from a date; earlier membership is kept as history")
+def group_members_set(request, code: str, payload: MembersIn):
+    from wsis.core.errors import NotFound
+    from wsis.reference.models import Group
+    from wsis.reference.services import group_members_set as set_members
+
+    group = Group.objects.filter(code=code).first()
+    if group is None:
+        raise NotFound(f"No region or group with code {code!r}.")
+    set_members(actor=request.user, group=group, members=payload.members, on=payload.on)
+    return _group_out(group)

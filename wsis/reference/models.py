@@ -158,6 +158,9 @@ class MatrixGoal(models.Model):
         verbose_name = _("WSIS–SDG matrix goal")
         verbose_name_plural = _("WSIS–SDG matrix goals")
 
+    def __str__(self) -> str:
+        return f"{self.action_line_id}→{self.goal_id}"
+
 
 class MatrixTarget(models.Model):
     """An SDG target served by an action line, per the WSIS–SDG matrix."""
@@ -170,6 +173,9 @@ class MatrixTarget(models.Model):
         constraints = [models.UniqueConstraint(fields=["action_line", "target"], name="uniq_matrix_target")]
         verbose_name = _("WSIS–SDG matrix target")
         verbose_name_plural = _("WSIS–SDG matrix targets")
+
+    def __str__(self) -> str:
+        return f"{self.action_line_id}→{self.target_id}"
 
 
 class TargetScope(models.TextChoices):

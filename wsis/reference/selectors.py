@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db.models import Count, Prefetch, Q
 
-from wsis.core.errors import NotFound, ValidationFailed, ErrorItem
+from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
 from wsis.core.i18n import pick, prefetch_translations
 from wsis.reference import models as m
 
@@ -107,7 +107,8 @@ def strategic_target_list(*, language: str, framework: str | None = None, scope:
     return [{
         "code": s.code, "framework": s.framework, "goal": s.goal, "text": pick(s, "text", language),
         "indicator": s.indicator, "sdg_indicator": s.sdg_indicator.code if s.sdg_indicator else None,
-        "scope": s.scope, "comparator": s.comparator, "value": float(s.value) if s.value is not None else None,
+        "scope": s.scope, "scope_label": str(m.TargetScope(s.scope).label), "comparator": s.comparator,
+        "comparator_label": str(m.Comparator(s.comparator).label), "value": float(s.value) if s.value is not None else None,
         "unit": s.unit, "baseline_year": s.baseline_year, "deadline": s.deadline.isoformat(), "source": s.source,
         "verified": s.verified, "note": s.note,
     } for s in qs]

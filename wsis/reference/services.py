@@ -12,7 +12,14 @@ from wsis.accounts import permissions
 from wsis.core.audit import audit
 from wsis.core.errors import ErrorItem, PermissionDenied, ValidationFailed
 from wsis.reference import models as m
-from wsis.reference.data import frameworks, itu_roles, memberships, sdg_codes, strategic_targets, wsis_sdg_matrix
+from wsis.reference.data import (
+    frameworks,
+    itu_roles,
+    memberships,
+    sdg_codes,
+    strategic_targets,
+    wsis_sdg_matrix,
+)
 from wsis.reference.upsert import Tally, upsert, upsert_translations
 
 LANGS = ["en", "fr", "es", "ru", "ar", "zh-hans"]
@@ -271,7 +278,7 @@ def _load_groups(tally: Tally, sources):
 
 
 def validation_problems() -> list[str]:
-    """Consistency checks of loaded reference data (used by tests and `wsis check-reference`)."""
+    """Consistency checks of loaded reference data: one ITU region per economy, matrix targets under their goals."""
     problems = []
     today = dt.date.today()
     seen = {}
@@ -287,7 +294,6 @@ def validation_problems() -> list[str]:
     return problems
 
 
-__all__ = ["reference_init", "validation_problems", "ErrorItem", "ValidationFailed"]
 
 
 def group_create(*, actor, code: str, names: dict[str, str], members: list[str], owner=None, is_demo: bool = False,

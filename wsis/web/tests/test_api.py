@@ -100,6 +100,8 @@ def test_openapi_document_lists_the_reference_endpoints(client):
         "/api/v1/reference/strategic-targets", "/api/v1/reference/economies", "/api/v1/reference/economies/{iso3}",
         "/api/v1/reference/groups", "/api/v1/reference/groups/{code}/members", "/api/v1/reference/sources",
     }
+    assert set(doc["paths"]["/api/v1/reference/groups"]) == {"get", "post"}
+    assert set(doc["paths"]["/api/v1/reference/groups/{code}/members"]) == {"get", "put"}
     assert paths == expected, "API contract changed: update this list deliberately"
     assert client.get("/api/v1/docs").status_code == 200
 
@@ -107,3 +109,38 @@ def test_openapi_document_lists_the_reference_endpoints(client):
 def test_non_ascii_json_parses(client, reference):
     raw = client.get("/api/v1/reference/economies/CHN", {"lang": "zh"}).content
     assert json.loads(raw)["name"] == "中国"
+
+
+def test_api_docs_load_nothing_from_a_cdn(client):
+    import re
+
+    html = client.get("/api/v1/docs").content.decode()
+    urls = re.findall(r'(?:src|href)="([^"]*)"', html)
+    assert urls and all(u.startswith("/static/") for u in urls), urls
+
+
+def test_define_a_group_through_the_api(client, admin_user):
+    from wsis.accounts.services import organisation_create, user_create
+
+    payload = {"code": "sahel-link", "names": {"en": "Sahel link", "ar": "ربط الساحل"}, "members": ["MLI", "NER", "BFA"]}
+    r = client.post("/api/v1/reference/groups", payload, content_type="application/json")
+    assert r.status_code == 401 and r.json()["errors"][0]["code"] == "unauthenticated"
+    org = organisation_create(actor=admin_user, name="Sahel office", kind="international_org")
+    user = user_create(actor=admin_user, username="sahel", organisation=org)
+    client.force_login(user)
+    r = client.post("/api/v1/reference/groups", payload, content_type="application/json")
+    assert r.status_code == 201, r.content
+    assert r.json()["members"] == 3 and r.json()["kind"] == "custom"
+    names = client.get("/api/v1/reference/groups", {"kind": "custom", "lang": "ar"}).json()["results"]
+    assert names[0]["name"] == "ربط الساحل"
+    r = client.post("/api/v1/reference/groups", {**payload, "members": ["MLI", "XXX"]}, content_type="application/json")
+    assert r.status_code == 400
+    assert {e["field"] for e in r.json()["errors"]} == {"code", "members"}
+    r = client.put("/api/v1/reference/groups/sahel-link/members", {"members": ["MLI", "NER"], "on": "2025-01-01"},
+                   content_type="application/json")
+    assert r.status_code == 200
+    at2024 = client.get("/api/v1/reference/groups/sahel-link/members", {"at": "2024-06-01"}).json()["count"]
+    at2026 = client.get("/api/v1/reference/groups/sahel-link/members", {"at": "2026-06-01"}).json()["count"]
+    assert (at2024, at2026) == (3, 2)
+    r = client.put("/api/v1/reference/groups/LDC/members", {"members": [], "on": "2025-01-01"}, content_type="application/json")
+    assert r.status_code == 403 and r.json()["errors"][0]["code"] == "permission_denied"

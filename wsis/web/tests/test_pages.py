@@ -73,3 +73,12 @@ def test_admin_lists_reference_tables(client, admin_user):
     for url in ("/en/admin/reference/actionline/", "/en/admin/reference/economy/", "/en/admin/reference/group/",
                 "/en/admin/reference/sdgindicator/", "/en/admin/core/auditlog/", "/en/admin/reference/strategictarget/"):
         assert client.get(url).status_code == 200, url
+
+
+def test_pages_load_nothing_from_elsewhere(client, reference):
+    import re
+
+    for path in ("/en/", "/ar/economies/", "/zh-hans/sdgs/9/"):
+        html = client.get(path).content.decode()
+        assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]*)"', html)
+        assert all(a.startswith("/static/") for a in assets), (path, assets)

@@ -56,21 +56,24 @@ def test_compiled_catalogue_matches(lang):
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed")
 def test_every_interface_string_is_in_the_catalogues(tmp_path, settings):
-    """Extract the strings again; any new one shows up as untranslated."""
-    work = tmp_path / "locale"
-    shutil.copytree(LOCALE / "fr", work / "fr")
-    settings.LOCALE_PATHS = [work]
+    """Extract the strings again in a copy of the sources; any new one shows up as untranslated."""
     import os
 
+    base = Path(settings.BASE_DIR)
+    copy = tmp_path / "src"
+    ignore = shutil.ignore_patterns("tests", "__pycache__", "*.mo")
+    for name in ("wsis", "config"):
+        shutil.copytree(base / name, copy / name, ignore=ignore)
+    shutil.copytree(LOCALE / "fr", copy / "locale" / "fr")
+    settings.LOCALE_PATHS = [copy / "locale"]
     cwd = os.getcwd()
-    os.chdir(settings.BASE_DIR)
+    os.chdir(copy)
     try:
-        call_command("makemessages", locale=["fr"], ignore_patterns=["var/*", "tests/*", "bench/*", "*/tests/*"],
-                     verbosity=0, no_obsolete=True)
+        call_command("makemessages", locale=["fr"], verbosity=0, no_obsolete=True)
     finally:
         os.chdir(cwd)
-    path, cat = work / "fr" / "LC_MESSAGES" / "django.po", None
+    path = copy / "locale" / "fr" / "LC_MESSAGES" / "django.po"
     with path.open("rb") as fh:
         cat = read_po(fh)
-    missing = [p for p in problems(path, cat) if "untranslated" in p or "fuzzy" in p]
+    missing = problems(path, cat)
     assert missing == [], "strings missing from the catalogues (run makemessages for the six languages):\n" + "\n".join(missing)
