@@ -65,5 +65,7 @@ def _unexpected(request, exc):
 
 
 from wsis.reference.api import router as reference_router  # noqa: E402
+from wsis.stocktaking.api import router as activities_router  # noqa: E402
 
 api.add_router("/reference", reference_router)
+api.add_router("/activities", activities_router)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wsis.core",
     "wsis.accounts",
     "wsis.reference",
+    "wsis.stocktaking",
     "wsis.web",
 ]
 
@@ -116,7 +117,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:activities"
 
 # The six official UN languages. Codes follow Django; zh-hans is Simplified Chinese.
 LANGUAGE_CODE = "en"
@@ -151,6 +153,14 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# The reporting organisation written into IATI exports; set the real IATI identifier before
+# publishing files to the IATI Registry.
+WSIS_IATI_ORG_NAME = os.environ.get("WSIS_IATI_ORG_NAME", "ITU Telecommunication Development Bureau (BDT)")
+WSIS_IATI_ORG_REF = os.environ.get("WSIS_IATI_ORG_REF", "XI-WSIS-TRACKER")
+# Largest file accepted by imports (bytes).
+WSIS_MAX_IMPORT_BYTES = int(os.environ.get("WSIS_MAX_IMPORT_BYTES", str(50 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Demo data is marked in every page so nobody mistakes it for real figures.
 WSIS_DEMO_BANNER = env_bool("WSIS_DEMO_BANNER", True)

@@ -32,6 +32,8 @@ class Organisation(models.Model):
         limit_choices_to={"kind": "itu_region"}, related_name="organisations",
     )
     website = models.URLField(_("website"), blank=True)
+    # IATI organisation identifier (e.g. "XM-DAC-41114"), the key for matching imported data.
+    identifier = models.CharField(_("organisation identifier"), max_length=120, null=True, blank=True, unique=True)  # noqa: DJ001
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
