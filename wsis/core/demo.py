@@ -83,7 +83,53 @@ def load_demo(*, password: str) -> list[str]:
         if not Group.objects.filter(code=GROUP["code"]).exists():
             group_create(actor=User.objects.get(username="afr.officer"), code=GROUP["code"], names=GROUP["names"],
                          members=GROUP["members"], owner=orgs["ro-afr"], is_demo=True, valid_from=dt.date(2024, 1, 1))
-    lines.append(f"Demo data ready: {len(ORGS)} organisations, {len(USERS)} users, 1 user-defined group.")
+    activities = load_demo_activities()
+    lines.append(f"Demo data ready: {len(ORGS)} organisations, {len(USERS)} users, 1 user-defined group, "
+                 f"{activities} activities.")
     lines.append(f"Demo accounts ({', '.join(u for u, *_ in USERS)}) share the password set by WSIS_DEMO_PASSWORD "
                  f"(default 'wsis-demo'); they are for demonstration only.")
     return lines
+
+
+# Review states given to demo activities, in a fixed pattern so every state is shown.
+STATE_CYCLE = ["published"] * 14 + ["draft", "submitted", "in_review", "returned", "published", "rejected",
+                                    "withdrawn", "draft", "submitted", "published"]
+
+
+def load_demo_activities() -> int:
+    """A few hundred plausible activities in every region, action line, kind, language and review state."""
+    from wsis.stocktaking.demo_data import demo_activities
+    from wsis.stocktaking.models import Activity
+    from wsis.stocktaking.services import activities_import, activity_revise, activity_transition
+
+    if Activity.objects.filter(is_demo=True).exists():
+        return Activity.objects.filter(is_demo=True, revision_of__isnull=True).count()
+    admin = User.objects.get(username="admin")
+    reviewer = User.objects.get(username="reviewer")
+    data = demo_activities()
+    states = [STATE_CYCLE[i % len(STATE_CYCLE)] for i in range(len(data))]
+    with transaction.atomic():
+        published = [(f"demo:{i}", d) for i, d in enumerate(data) if states[i] == "published"]
+        others = [(f"demo:{i}", d) for i, d in enumerate(data) if states[i] != "published"]
+        activities_import(actor=admin, items=published, publish=True, is_demo=True)
+        activities_import(actor=admin, items=others, is_demo=True)
+        by_ext = {a.external_id: a for a in Activity.objects.filter(is_demo=True)}
+        steps = {
+            "draft": [],
+            "submitted": [("submit", admin)],
+            "in_review": [("submit", admin), ("start_review", reviewer)],
+            "returned": [("submit", admin), ("start_review", reviewer), ("return", reviewer)],
+            "rejected": [("submit", admin), ("start_review", reviewer), ("reject", reviewer)],
+            "withdrawn": [("withdraw", admin)],
+        }
+        for i, d in enumerate(data):
+            for action, actor in steps.get(states[i], []):
+                comment = "Demo: please add the budget source." if action in ("return", "reject", "withdraw") else ""
+                try:
+                    activity_transition(actor=actor, activity=by_ext[d["external_id"]], action=action, comment=comment)
+                except Exception:  # noqa: BLE001 - a demo row failing its checks stays where it is
+                    break
+        # Two open revisions show that a published version stays public while its revision is reviewed.
+        for d in [d for i, d in enumerate(data) if states[i] == "published"][:2]:
+            activity_revise(actor=admin, activity=by_ext[d["external_id"]])
+    return len(data)

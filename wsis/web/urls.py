@@ -1,5 +1,6 @@
 from django.urls import path
 
+from wsis.web import activity_views as av
 from wsis.web import views
 
 app_name = "web"
@@ -11,4 +12,15 @@ urlpatterns = [
     path("economies/", views.economies, name="economies"),
     path("economies/<str:iso3>/", views.economy, name="economy"),
     path("targets/", views.strategic_targets, name="strategic_targets"),
+    path("activities/", av.activity_list, name="activities"),
+    path("activities/new/", av.activity_edit, name="activity_new"),
+    path("activities/review/", av.review_queue, name="review_queue"),
+    path("activities/mine/", av.my_activities, name="my_activities"),
+    path("activities/import/", av.activity_import, name="activity_import"),
+    path("activities/<int:pk>/", av.activity_detail, name="activity"),
+    path("activities/<int:pk>/edit/", av.activity_edit, name="activity_edit"),
+    path("activities/<int:pk>/submit/", av.activity_submit, name="activity_submit"),
+    path("activities/<int:pk>/action/", av.activity_action, name="activity_action"),
+    path("accounts/login/", views.SignIn.as_view(), name="login"),
+    path("accounts/logout/", views.sign_out, name="logout"),
 ]

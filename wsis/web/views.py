@@ -1,8 +1,11 @@
 """Thin views: parse the request, call a selector, render."""
 
+from django.contrib.auth import logout
+from django.contrib.auth.views import LoginView
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from wsis.core.errors import NotFound, ValidationFailed
 from wsis.core.export import csv_response, json_download
@@ -86,3 +89,14 @@ def economy(request, iso3: str):
 def strategic_targets(request):
     rows = selectors.strategic_target_list(language=current_language())
     return render(request, "wsis/strategic_targets.html", {"rows": rows})
+
+
+class SignIn(LoginView):
+    template_name = "wsis/login.html"
+    redirect_authenticated_user = True
+
+
+@require_POST
+def sign_out(request):
+    logout(request)
+    return redirect("web:home")

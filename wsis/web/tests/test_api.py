@@ -93,7 +93,7 @@ def test_bad_date_names_the_field(client, reference):
 
 def test_openapi_document_lists_the_reference_endpoints(client):
     doc = client.get("/api/v1/openapi.json").json()
-    paths = set(doc["paths"])
+    paths = {p for p in doc["paths"] if p.startswith("/api/v1/reference")}
     expected = {
         "/api/v1/reference/action-lines", "/api/v1/reference/sdg/goals", "/api/v1/reference/sdg/targets",
         "/api/v1/reference/sdg/indicators", "/api/v1/reference/matrix", "/api/v1/reference/matrix/suggest-targets",
