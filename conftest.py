@@ -64,3 +64,53 @@ def browser_type_launch_args(browser_type_launch_args):
         "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     }
+
+
+# Registry fixtures shared by the stocktaking and web tests.
+def sample(**over) -> dict:
+    data = {
+        "external_id": None, "kind": "project", "original_language": "en",
+        "texts": {"en": {"title": "National broadband plan for Kenya", "summary": "Support to the broadband plan.",
+                         "description": "Technical assistance."},
+                  "zh-hans": {"title": "肯尼亚国家宽带计划", "summary": "支持宽带计划。", "description": ""}},
+        "lead_organisation": {"name": "Ministry of ICT (test)"},
+        "partners": [{"name": "RO Africa (test)", "role": "implementing"}],
+        "scope": "national", "economies": ["KEN"], "groups": [], "action_lines": ["C2", "C6"],
+        "sdg_targets": ["9.c", "17.6"], "matrix_justification": "", "strategic_targets": [],
+        "priority": "affordable_connectivity", "status": "ongoing", "start_date": "2024-01-01", "end_date": None,
+        "beneficiary_groups": ["rural_remote", "women_girls"], "budget_amount": "250000", "budget_currency": "USD",
+        "links": ["https://example.org/ke"], "contact_name": "A. Focal", "contact_email": "focal@example.org",
+    }
+    data.update(over)
+    return data
+
+
+@pytest.fixture
+def people(admin_user):
+    from wsis.accounts.models import Role, User
+    from wsis.accounts.services import organisation_create, role_grant, user_create
+    from wsis.reference.models import Economy, Group
+
+    afr, eur = Group.objects.get(code="AFR"), Group.objects.get(code="EUR")
+    ministry = organisation_create(actor=admin_user, name="Ministry of ICT (test)", kind="member_state",
+                                   economy=Economy.objects.get(iso3="KEN"))
+    other = organisation_create(actor=admin_user, name="Other ministry (test)", kind="member_state")
+    ro = organisation_create(actor=admin_user, name="RO Africa (test)", kind="regional_office", region=afr)
+    bdt = organisation_create(actor=admin_user, name="BDT (test)", kind="bdt_unit")
+
+    def make(username, org, *roles):
+        u = user_create(actor=admin_user, username=username, organisation=org)
+        for role, kw in roles:
+            role_grant(actor=admin_user, user=u, role=role, **kw)
+        return User.objects.get(pk=u.pk)
+
+    return {
+        "admin": admin_user,
+        "author": make("author", ministry, (Role.CONTRIBUTOR, {"economy": Economy.objects.get(iso3="KEN")})),
+        "colleague": make("colleague", ministry, (Role.CONTRIBUTOR, {})),
+        "stranger": make("stranger", other, (Role.CONTRIBUTOR, {})),
+        "afr_reviewer": make("afr_rev", ro, (Role.REVIEWER, {"region": afr})),
+        "eur_reviewer": make("eur_rev", ro, (Role.REVIEWER, {"region": eur})),
+        "bdt_reviewer": make("bdt_rev", bdt, (Role.REVIEWER, {})),
+        "no_role": make("norole", ministry),
+    }
