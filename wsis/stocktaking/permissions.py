@@ -22,9 +22,12 @@ def is_author_side(user, activity) -> bool:
 
 
 def can_activity_edit(user, activity) -> bool:
-    if activity.state not in ("draft", "returned", "withdrawn"):
+    """Authors edit drafts and returned activities; BDT administrators may correct anything (audited)."""
+    if activity.state == "merged":
         return False
-    return is_bdt_admin(user) or is_author_side(user, activity)
+    if is_bdt_admin(user):
+        return True
+    return activity.state in ("draft", "returned", "withdrawn") and is_author_side(user, activity)
 
 
 def activity_regions(activity) -> set[int]:

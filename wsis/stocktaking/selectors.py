@@ -181,7 +181,10 @@ def page(viewer, filters: Filters, *, language: str, limit: int = 25, cursor: st
                 value = dt.datetime.fromisoformat(value)
             elif column == "start_date":
                 value = dt.date.fromisoformat(value)
-            cond = Q(**{f"{column}__{op}": value}) | Q(**{column: value, f"pk__{op}": pk})
+            # The first bound lets the database walk the (column, id) index from the cursor on;
+            # the second breaks ties on the same value.
+            bound = Q(**{f"{column}__{op}e": value})
+            cond = bound & (Q(**{f"{column}__{op}": value}) | Q(**{f"pk__{op}": pk}))
             rows = list(has_value.filter(cond).order_by(*order)[: limit + 1])
             if len(rows) <= limit:
                 rows += list(no_value.order_by("-id" if desc else "id")[: limit + 1 - len(rows)])

@@ -381,21 +381,32 @@ def _lead_is_own(actor, lead: dict) -> bool:
 
 
 def activity_update(*, actor, activity: Activity, data: dict) -> Activity:
-    if not permissions.can_activity_edit(actor, activity):
+    """Change an activity. Authors change drafts and returned ones; BDT administrators may correct any
+    activity, and a correction to a published one becomes a new published version."""
+    admin = permissions.is_bdt_admin(actor)
+    if not admin and not permissions.can_activity_edit(actor, activity):
         if activity.state not in ("draft", "returned", "withdrawn"):
             raise InvalidTransition(f"An activity that is {activity.state} cannot be edited; "
                                     "revise the published version or wait for the review.")
         raise PermissionDenied("You may edit only activities your organisation leads.")
+    if activity.state == "merged":
+        raise InvalidTransition("This revision has been merged into the published activity; edit that one.")
     d, errors = validate_data(data)
     if errors:
         raise ValidationFailed(errors)
-    if not permissions.is_bdt_admin(actor) and not _lead_is_own(actor, d["lead_organisation"]):
+    if not admin and not _lead_is_own(actor, d["lead_organisation"]):
         raise PermissionDenied("The lead organisation must stay your own organisation.")
     with transaction.atomic():
         before = to_data(activity)
         _apply(activity, d, Lookups(), {})
         after = to_data(activity)
-        audit(actor=actor, verb="activity.update", target=activity, before=before, after=after)
+        if activity.state == "published":
+            activity.version += 1
+            activity.save(update_fields=["version"])
+            ActivityVersion.objects.create(activity=activity, number=activity.version, data=after,
+                                           published_by=actor if getattr(actor, "pk", None) else None)
+        audit(actor=actor, verb="activity.correct" if activity.state == "published" else "activity.update",
+              target=activity, before=before, after=after)
     return activity
 
 

@@ -155,3 +155,42 @@ def test_duplicate_warning(reference, people):
     assert found and found[0]["id"] == first.pk and found[0]["similarity"] >= 0.6
     other = activity_create(actor=people["author"], data=sample(texts={"en": {"title": "Cybersecurity drill for CIRTs"}}))
     assert duplicates(other) == []
+
+
+def test_admin_corrects_a_published_activity_as_a_new_version(reference, people):
+    a = publish(activity_create(actor=people["author"], data=sample()), people)
+    with pytest.raises(InvalidTransition):
+        activity_update(actor=people["author"], activity=a, data=sample(contact_name="X"))
+    a = activity_update(actor=people["admin"], activity=a, data=sample(contact_name="Corrected"))
+    assert a.state == "published" and a.version == 2 and a.contact_name == "Corrected"
+    assert AuditLog.objects.filter(verb="activity.correct", target_id=str(a.pk)).exists()
+
+
+ALL_STEPS = [
+    ("draft", "submit", "submitted"), ("returned", "submit", "submitted"), ("submitted", "start_review", "in_review"),
+    ("submitted", "return", "returned"), ("in_review", "return", "returned"), ("in_review", "reject", "rejected"),
+    ("in_review", "publish", "published"), ("draft", "withdraw", "withdrawn"), ("submitted", "withdraw", "withdrawn"),
+    ("in_review", "withdraw", "withdrawn"), ("returned", "withdraw", "withdrawn"), ("published", "withdraw", "withdrawn"),
+    ("withdrawn", "reopen", "draft"),
+]
+PATHS = {
+    "draft": [], "submitted": ["submit"], "in_review": ["submit", "start_review"],
+    "returned": ["submit", "return"], "published": ["submit", "start_review", "publish"],
+    "withdrawn": ["withdraw"],
+}
+
+
+@pytest.mark.parametrize("start,action,end", ALL_STEPS)
+def test_every_workflow_step(reference, people, start, action, end):
+    from wsis.stocktaking.services import WORKFLOW
+
+    assert len(WORKFLOW) == len(ALL_STEPS)
+    a = activity_create(actor=people["author"], data=sample())
+    for step in PATHS[start]:
+        who = "author" if step in ("submit", "withdraw") else "afr_reviewer"
+        a = activity_transition(actor=people[who], activity=a, action=step, comment="because")
+    assert a.state == start
+    who = "author" if action in ("submit", "withdraw", "reopen") else "afr_reviewer"
+    a = activity_transition(actor=people[who], activity=a, action=action, comment="because")
+    assert a.state == end
+    assert a.transitions.last().from_state == start and a.transitions.last().to_state == end
