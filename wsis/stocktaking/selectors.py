@@ -215,7 +215,8 @@ def list_rows(activities: list[Activity], language: str) -> list[dict]:
             facets.setdefault(f.facet, []).append(f.code)
         out.append({
             "id": a.pk, "external_id": a.external_id, "title": _text(a, "title", language),
-            "summary": _text(a, "summary", language), "kind": a.kind, "status": a.status, "scope": a.scope,
+            "summary": _text(a, "summary", language), "kind": a.kind, "kind_label": str(schema.KINDS[a.kind]),
+            "status": a.status, "scope": a.scope,
             "state": a.state, "priority": a.priority, "original_language": a.original_language,
             "lead_organisation": a.lead_organisation.name,
             "start_date": a.start_date.isoformat() if a.start_date else None,
@@ -259,8 +260,12 @@ def detail(viewer, activity: Activity, language: str) -> dict:
                 "actor": t.actor.get_username() if t.actor else ""} for t in activity.transitions.select_related("actor")]
     can_see_review = activity.state != "published" or permissions.can_activity_review(viewer, activity) or \
         permissions.is_author_side(viewer, activity) or is_bdt_admin(viewer)
+    labels = _labels(language, {"region": [(c, 0) for c in row["regions"]], "group": [(c, 0) for c in row["groups"]]})
     return {
         **row, "data": data,
+        "region_labels": [labels.get(("region", c), c) for c in row["regions"]],
+        "group_labels": [labels.get(("group", c), c) for c in row["groups"]],
+        "beneficiary_labels": [str(schema.BENEFICIARIES[c]) for c in data["beneficiary_groups"]],
         "texts": data["texts"],
         "version": activity.version,
         "history": history if can_see_review else [h for h in history if h["to"] == "published"],
