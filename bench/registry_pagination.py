@@ -85,19 +85,19 @@ def main():
         for depth in (0, 1_000, total // 2, total - PAGE):
             prev = qs[depth - 1] if depth else None
 
-            def keyset(prev=prev):
+            def keyset(prev=prev, qs=qs):
                 part = qs
                 if prev is not None:
                     part = qs.filter(Q(published_at__lte=prev.published_at)
                                      & (Q(published_at__lt=prev.published_at) | Q(pk__lt=prev.pk)))
                 return list(part.values_list("id", flat=True)[:PAGE])
 
-            def offset(depth=depth):
+            def offset(depth=depth, qs=qs):
                 return list(qs.values_list("id", flat=True)[depth:depth + PAGE])
 
             cursor = selectors._encode(prev.published_at, prev.pk) if prev else None
 
-            def whole(cursor=cursor):
+            def whole(cursor=cursor, filters=filters):
                 return selectors.page(None, filters, language="en", limit=PAGE, cursor=cursor)
 
             assert keyset() == offset() == [r["id"] for r in whole()["results"]], depth
