@@ -89,6 +89,9 @@ def visible(viewer) -> "Q":
 
 def filtered(viewer, filters: Filters):
     qs = Activity.objects.filter(visible(viewer))
+    if "merged" not in filters.values.get("state", []):
+        # A merged revision lives on in its published original; listing it too would show a duplicate.
+        qs = qs.exclude(state="merged")
     if filters.mine:
         qs = qs.filter(lead_organisation_id=getattr(viewer, "organisation_id", None) or -1)
     for name, codes in filters.values.items():
