@@ -69,3 +69,7 @@ from wsis.stocktaking.api import router as activities_router  # noqa: E402
 
 api.add_router("/reference", reference_router)
 api.add_router("/activities", activities_router)
+
+from wsis.prizes.api import router as prizes_router  # noqa: E402
+
+api.add_router("/prizes", prizes_router)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "wsis.accounts",
     "wsis.reference",
     "wsis.stocktaking",
+    "wsis.prizes",
     "wsis.web",
 ]
 
@@ -106,6 +107,9 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # A file, not memory, so that tests can reach the test database from other processes
+            # (concurrent voting) exactly as production does.
+            "TEST": {"NAME": str(DATA_DIR / "test-wsis.sqlite3")},
         }
     }
 
@@ -161,6 +165,15 @@ WSIS_IATI_ORG_REF = os.environ.get("WSIS_IATI_ORG_REF", "XI-WSIS-TRACKER")
 # Largest file accepted by imports (bytes).
 WSIS_MAX_IMPORT_BYTES = int(os.environ.get("WSIS_MAX_IMPORT_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Public voting limits: at most N votes in S seconds per account and per network address; more than
+# N votes for one submission in S seconds are flagged as a burst for review.
+WSIS_VOTE_LIMIT_ACCOUNT = os.environ.get("WSIS_VOTE_LIMIT_ACCOUNT", "20/60")
+WSIS_VOTE_LIMIT_ADDRESS = os.environ.get("WSIS_VOTE_LIMIT_ADDRESS", "300/3600")
+WSIS_VOTE_BURST = os.environ.get("WSIS_VOTE_BURST", "30/60")
+# Mail: printed to the console unless configured (confirmation links for voters).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wsis-tracker@localhost")
 
 # Demo data is marked in every page so nobody mistakes it for real figures.
 WSIS_DEMO_BANNER = env_bool("WSIS_DEMO_BANNER", True)

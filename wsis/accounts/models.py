@@ -52,6 +52,8 @@ class User(AbstractUser):
         related_name="users",
     )
     preferred_language = models.CharField(_("preferred language"), max_length=10, blank=True)
+    # Set when the owner follows the confirmation link sent to the address; voting needs it.
+    email_verified_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

@@ -95,3 +95,59 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> None:
         audit(actor=actor, verb="role.revoke", target=assignment,
               before={"user": assignment.user.username, "role": assignment.role})
         assignment.delete()
+
+
+def voter_register(*, username: str, email: str, password: str, language: str = "") -> User:
+    """A public account for voting; it can vote once its e-mail address is confirmed."""
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError as DjangoValidationError
+    from django.core.validators import validate_email
+
+    errors = []
+    if not username.strip():
+        errors.append(ErrorItem("required", "Choose a user name.", field="username"))
+    elif User.objects.filter(username__iexact=username.strip()).exists():
+        errors.append(ErrorItem("duplicate", "This user name is taken.", field="username"))
+    try:
+        validate_email(email)
+    except DjangoValidationError:
+        errors.append(ErrorItem("invalid", "Give a valid e-mail address.", field="email"))
+    else:
+        if User.objects.filter(email__iexact=email.strip()).exists():
+            errors.append(ErrorItem("duplicate", "An account with this e-mail address exists.", field="email"))
+    try:
+        validate_password(password, User(username=username, email=email))
+    except DjangoValidationError as exc:
+        errors += [ErrorItem("weak_password", m, field="password") for m in exc.messages]
+    if errors:
+        raise ValidationFailed(errors)
+    with transaction.atomic():
+        user = User(username=username.strip(), email=email.strip(), preferred_language=language)
+        user.set_password(password)
+        user.save()
+        audit(actor=user, verb="user.register", target=user, after={"username": user.username})
+    return user
+
+
+def email_confirmation_token(user: User) -> str:
+    from django.core import signing
+
+    return signing.TimestampSigner(salt="wsis.email-confirm").sign(f"{user.pk}:{user.email}")
+
+
+def email_confirm(*, token: str, max_age_days: int = 7) -> User:
+    from django.core import signing
+    from django.utils import timezone
+
+    try:
+        value = signing.TimestampSigner(salt="wsis.email-confirm").unsign(token, max_age=max_age_days * 86400)
+        pk, email = value.split(":", 1)
+        user = User.objects.get(pk=int(pk), email=email)
+    except (signing.BadSignature, ValueError, User.DoesNotExist) as exc:
+        raise ValidationFailed([ErrorItem("invalid_token", "This confirmation link is invalid or has expired.")]) from exc
+    if user.email_verified_at is None:
+        with transaction.atomic():
+            user.email_verified_at = timezone.now()
+            user.save(update_fields=["email_verified_at"])
+            audit(actor=user, verb="user.email_confirm", target=user)
+    return user

@@ -84,8 +84,11 @@ def load_demo(*, password: str) -> list[str]:
             group_create(actor=User.objects.get(username="afr.officer"), code=GROUP["code"], names=GROUP["names"],
                          members=GROUP["members"], owner=orgs["ro-afr"], is_demo=True, valid_from=dt.date(2024, 1, 1))
     activities = load_demo_activities()
+    from wsis.prizes.demo import load_demo_prizes
+
+    contests = load_demo_prizes(admin=User.objects.get(username="admin"), reviewer=User.objects.get(username="reviewer"))
     lines.append(f"Demo data ready: {len(ORGS)} organisations, {len(USERS)} users, 1 user-defined group, "
-                 f"{activities} activities.")
+                 f"{activities} activities, {contests} WSIS Prizes contests (one in each phase).")
     lines.append(f"Demo accounts ({', '.join(u for u, *_ in USERS)}) share the password set by WSIS_DEMO_PASSWORD "
                  f"(default 'wsis-demo'); they are for demonstration only.")
     return lines

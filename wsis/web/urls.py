@@ -1,6 +1,7 @@
 from django.urls import path
 
 from wsis.web import activity_views as av
+from wsis.web import prize_views as pv
 from wsis.web import views
 
 app_name = "web"
@@ -21,6 +22,15 @@ urlpatterns = [
     path("activities/<int:pk>/edit/", av.activity_edit, name="activity_edit"),
     path("activities/<int:pk>/submit/", av.activity_submit, name="activity_submit"),
     path("activities/<int:pk>/action/", av.activity_action, name="activity_action"),
+    path("prizes/", pv.contests, name="prizes"),
+    path("prizes/register/", pv.register, name="register"),
+    path("prizes/confirm/<str:token>/", pv.confirm_email, name="confirm_email"),
+    path("prizes/<int:year>/", pv.contest, name="prize_contest"),
+    path("prizes/<int:year>/enter/", pv.enter, name="prize_enter"),
+    path("prizes/<int:year>/experts/", pv.experts, name="prize_experts"),
+    path("prizes/<int:year>/finalists/", pv.finalists, name="prize_finalists"),
+    path("prizes/<int:year>/vote/", pv.vote, name="prize_vote"),
+    path("prizes/<int:year>/results/", pv.results, name="prize_results"),
     path("accounts/login/", views.SignIn.as_view(), name="login"),
     path("accounts/logout/", views.sign_out, name="logout"),
 ]

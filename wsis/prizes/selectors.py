@@ -1,0 +1,85 @@
+"""Reads of the WSIS Prizes: contest overviews, ballots, expert worklists, results (also for reports)."""
+
+from django.db.models import Avg, Count, Q
+
+from wsis.core.errors import NotFound
+from wsis.core.i18n import pick, prefetch_translations
+from wsis.prizes.models import SUBMISSION_STATES, Category, Contest, Submission
+from wsis.reference.models import ActionLine
+from wsis.stocktaking.models import ActivityFacet
+from wsis.stocktaking.selectors import _text
+
+
+def contest_get(year: int) -> Contest:
+    contest = Contest.objects.filter(year=year).first()
+    if contest is None:
+        raise NotFound(f"No WSIS Prizes contest for {year}.")
+    return contest
+
+
+def contest_list(now=None) -> list[dict]:
+    return [{"year": c.year, "title": c.title, "phase": c.phase(now), "phase_label": c.phase_label(now),
+             "submission_opens": c.submission_opens.isoformat(), "voting_opens": c.voting_opens.isoformat(),
+             "voting_closes": c.voting_closes.isoformat(), "is_demo": c.is_demo} for c in Contest.objects.all()]
+
+
+def line_names(language: str) -> dict[str, str]:
+    return {a.code: pick(a, "name", language) for a in prefetch_translations(ActionLine.objects.all(), language)}
+
+
+def _regions(activity_ids) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for aid, code in ActivityFacet.objects.filter(activity_id__in=activity_ids, facet="region").values_list("activity_id", "code"):
+        out.setdefault(aid, []).append(code)
+    return out
+
+
+def submission_rows(contest: Contest, language: str, *, states=None, category: str | None = None,
+                    region: str | None = None, with_votes: bool = False) -> list[dict]:
+    qs = (Submission.objects.filter(contest=contest).select_related("category", "organisation", "activity")
+          .prefetch_related("activity__translations"))
+    if states:
+        qs = qs.filter(state__in=states)
+    if category:
+        qs = qs.filter(category__code=category)
+    qs = qs.annotate(valid_votes=Count("votes", filter=Q(votes__invalidated_at__isnull=True), distinct=True),
+                     mean_score=Avg("scores__value"))
+    subs = list(qs)
+    regions = _regions([s.activity_id for s in subs])
+    names = line_names(language)
+    rows = []
+    for s in subs:
+        r = regions.get(s.activity_id, [])
+        if region and region not in r:
+            continue
+        row = {"id": s.pk, "category": s.category.code, "category_name": names.get(s.category.code, s.category.code),
+               "activity": s.activity_id, "title": _text(s.activity, "title", language),
+               "organisation": s.organisation.name, "regions": sorted(r), "state": s.state,
+               "state_label": str(SUBMISSION_STATES[s.state]), "description": s.description, "language": s.language}
+        if with_votes:
+            row["votes"] = s.valid_votes
+            row["score"] = round(s.mean_score, 2) if s.mean_score is not None else None
+        rows.append(row)
+    return rows
+
+
+def ballot(contest: Contest, voter, language: str) -> list[dict]:
+    """Categories with their nominated projects and the voter's own choice, if any."""
+    mine = dict(contest.votes.filter(voter=voter).values_list("category_id", "submission_id")) if voter else {}
+    names = line_names(language)
+    subs = submission_rows(contest, language, states=["nominated"])
+    out = []
+    for cat in Category.objects.filter(contest=contest):
+        out.append({"id": cat.pk, "code": cat.code, "name": names.get(cat.code, cat.code),
+                    "voted_for": mine.get(cat.pk), "submissions": [s for s in subs if s["category"] == cat.code]})
+    return [c for c in out if c["submissions"]]
+
+
+def results(contest: Contest, language: str, *, region: str | None = None, include_votes: bool = True) -> list[dict]:
+    """Winners and champions per category (published results only), for pages, exports and reports."""
+    if not contest.results_published_at:
+        return []
+    rows = submission_rows(contest, language, states=["winner", "champion"], region=region, with_votes=include_votes)
+    order = dict(contest.categories.values_list("code", "order"))
+    rows.sort(key=lambda r: (order.get(r["category"], 0), r["state"] != "winner", -r.get("votes", 0)))
+    return rows

@@ -1,0 +1,185 @@
+"""WSIS Prizes pages: contests, entry form, expert worklist, ballot, results; voter sign-up and e-mail confirmation."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.mail import send_mail
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wsis.accounts.services import email_confirm, email_confirmation_token, voter_register
+from wsis.core.errors import NotFound, ServiceError, ValidationFailed
+from wsis.core.export import csv_response
+from wsis.core.i18n import current_language
+from wsis.prizes import permissions, selectors, services
+from wsis.prizes.api import PUBLIC_STATES, client_address
+from wsis.prizes.models import PHASES, Submission
+from wsis.stocktaking.models import Activity
+
+
+def _contest(year):
+    try:
+        return selectors.contest_get(year)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
+def _errors(request, exc: ServiceError):
+    messages.error(request, exc.message)
+    for e in exc.errors:
+        if e.message != exc.message:
+            messages.error(request, e.message)
+
+
+def contests(request):
+    return render(request, "wsis/prizes/contests.html", {"contests": selectors.contest_list()})
+
+
+def contest(request, year: int):
+    c = _contest(year)
+    lang = current_language()
+    user = request.user if request.user.is_authenticated else None
+    phase = c.phase()
+    insider = user is not None and (permissions.can_contest_manage(user) or permissions.expert_seat(user, c))
+    return render(request, "wsis/prizes/contest.html", {
+        "c": c, "phase": phase, "phases": [(k, v, k == phase) for k, v in PHASES.items()],
+        "nominated": selectors.submission_rows(c, lang, states=PUBLIC_STATES) if phase != "results" else [],
+        "results": selectors.results(c, lang), "insider": insider,
+        "ballot": selectors.ballot(c, user, lang) if phase == "voting" else [],
+        "can_vote": permissions.can_vote(user), "can_enter": phase == "submission" and user is not None,
+    })
+
+
+@login_required
+def enter(request, year: int):
+    c = _contest(year)
+    own = Activity.objects.filter(state="published", revision_of__isnull=True,
+                                  lead_organisation_id=request.user.organisation_id or -1)
+    if request.method == "POST":
+        try:
+            activity = own.get(pk=int(request.POST.get("activity") or 0))
+            category = c.categories.get(code=request.POST.get("category", ""))
+            services.submission_create(actor=request.user, contest=c, category=category, activity=activity,
+                                       description=request.POST.get("description", ""),
+                                       language=request.POST.get("language", "en"))
+            messages.success(request, _("Your entry is registered."))
+            return redirect("web:prize_contest", year=year)
+        except (Activity.DoesNotExist, c.categories.model.DoesNotExist, ValueError):
+            messages.error(request, _("Choose one of your published activities and a category."))
+        except ServiceError as exc:
+            _errors(request, exc)
+    lang = current_language()
+    return render(request, "wsis/prizes/enter.html", {
+        "c": c, "activities": [(a.pk, a.title(lang)) for a in own.prefetch_related("translations")],
+        "categories": selectors.line_names(lang), "form": request.POST,
+        "codes": list(c.categories.values_list("code", flat=True)),
+    })
+
+
+@login_required
+def experts(request, year: int):
+    c = _contest(year)
+    seat = permissions.expert_seat(request.user, c)
+    if seat is None and not permissions.can_contest_manage(request.user):
+        raise Http404(_("This page is for the expert group."))
+    if request.method == "POST":
+        try:
+            sub = Submission.objects.select_related("contest").get(pk=int(request.POST.get("submission") or 0), contest=c)
+            what = request.POST.get("do")
+            if what == "score":
+                services.score_set(actor=request.user, submission=sub, value=int(request.POST.get("value") or -1),
+                                   comment=request.POST.get("comment", ""))
+            elif what == "conflict":
+                services.conflict_declare(actor=request.user, submission=sub, reason=request.POST.get("reason", ""))
+            elif what in ("nominate", "unnominate"):
+                services.nominate(actor=request.user, submissions=[sub], nominated=what == "nominate")
+            elif what == "winner":
+                services.winner_choose(actor=request.user, submission=sub)
+            messages.success(request, _("Saved."))
+        except (Submission.DoesNotExist, ValueError):
+            messages.error(request, _("Unknown entry or value."))
+        except ServiceError as exc:
+            _errors(request, exc)
+        return redirect("web:prize_experts", year=year)
+    return render(request, "wsis/prizes/experts.html", {
+        "c": c, "phase": c.phase(), "rows": selectors.submission_rows(c, current_language(), with_votes=True),
+        "is_chair": permissions.can_nominate(request.user, c),
+    })
+
+
+@login_required
+@require_POST
+def finalists(request, year: int):
+    c = _contest(year)
+    try:
+        if request.POST.get("do") == "publish":
+            services.results_publish(actor=request.user, contest=c)
+            messages.success(request, _("The results are published."))
+        else:
+            services.finalists_select(actor=request.user, contest=c)
+            messages.success(request, _("The most-voted entries are now finalists."))
+    except ServiceError as exc:
+        _errors(request, exc)
+    return redirect("web:prize_experts", year=year)
+
+
+@require_POST
+def vote(request, year: int):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('web:login')}?next={reverse('web:prize_contest', args=[year])}")
+    c = _contest(year)
+    try:
+        sub = Submission.objects.select_related("contest", "category").get(pk=int(request.POST.get("submission") or 0),
+                                                                            contest=c)
+        services.vote_cast(voter=request.user, submission=sub, address=client_address(request))
+        messages.success(request, _("Thank you: your vote in %(category)s is recorded.") % {"category": sub.category.code})
+    except (Submission.DoesNotExist, ValueError):
+        messages.error(request, _("Choose a project to vote for."))
+    except ServiceError as exc:
+        _errors(request, exc)
+    return redirect(reverse("web:prize_contest", args=[year]) + "#ballot")
+
+
+def results(request, year: int):
+    c = _contest(year)
+    region = request.GET.get("region") or None
+    rows = selectors.results(c, current_language(), region=region)
+    if request.GET.get("format") == "csv":
+        return csv_response(rows, f"wsis-prizes-{year}-results",
+                            columns=["category", "category_name", "state", "title", "organisation", "regions", "votes"])
+    from wsis.reference.selectors import group_list
+
+    return render(request, "wsis/prizes/results.html", {
+        "c": c, "rows": rows, "region": region,
+        "regions": group_list(language=current_language(), kind="itu_region"),
+    })
+
+
+def register(request):
+    if request.method == "POST":
+        try:
+            user = voter_register(username=request.POST.get("username", ""), email=request.POST.get("email", ""),
+                                  password=request.POST.get("password", ""), language=current_language())
+            link = request.build_absolute_uri(reverse("web:confirm_email", args=[email_confirmation_token(user)]))
+            send_mail(_("Confirm your e-mail address"),
+                      _("Open this link to confirm your address and vote in the WSIS Prizes:\n%(link)s") % {"link": link},
+                      settings.DEFAULT_FROM_EMAIL, [user.email])
+            return render(request, "wsis/prizes/register_done.html", {"email": user.email})
+        except ValidationFailed as exc:
+            return render(request, "wsis/prizes/register.html", {"errors": exc.errors, "form": request.POST})
+    return render(request, "wsis/prizes/register.html", {"form": {}})
+
+
+def confirm_email(request, token: str):
+    try:
+        user = email_confirm(token=token)
+    except ValidationFailed as exc:
+        messages.error(request, exc.message)
+        return redirect("web:prizes")
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Your e-mail address is confirmed. You can vote now."))
+    return redirect("web:prizes")
