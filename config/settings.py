@@ -172,7 +172,7 @@ WSIS_VOTE_LIMIT_ACCOUNT = os.environ.get("WSIS_VOTE_LIMIT_ACCOUNT", "20/60")
 WSIS_VOTE_LIMIT_ADDRESS = os.environ.get("WSIS_VOTE_LIMIT_ADDRESS", "300/3600")
 WSIS_VOTE_BURST = os.environ.get("WSIS_VOTE_BURST", "30/60")
 # Mail: printed to the console unless configured (confirmation links for voters).
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {"default": {"BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wsis-tracker@localhost")
 
 # Demo data is marked in every page so nobody mistakes it for real figures.
