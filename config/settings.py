@@ -171,6 +171,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WSIS_VOTE_LIMIT_ACCOUNT = os.environ.get("WSIS_VOTE_LIMIT_ACCOUNT", "20/60")
 WSIS_VOTE_LIMIT_ADDRESS = os.environ.get("WSIS_VOTE_LIMIT_ADDRESS", "300/3600")
 WSIS_VOTE_BURST = os.environ.get("WSIS_VOTE_BURST", "30/60")
+# Only set behind a trusted reverse proxy that overwrites this header; otherwise clients could forge it.
+WSIS_CLIENT_ADDRESS_HEADER = os.environ.get("WSIS_CLIENT_ADDRESS_HEADER", "")
 # Mail: printed to the console unless configured (confirmation links for voters).
 MAILERS = {"default": {"BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wsis-tracker@localhost")

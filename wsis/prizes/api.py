@@ -153,6 +153,13 @@ def vote(request, pk: int):
 
 
 def client_address(request) -> str | None:
+    """The voter's network address. Behind a reverse proxy, name the header it sets in
+    WSIS_CLIENT_ADDRESS_HEADER (e.g. HTTP_X_FORWARDED_FOR); its first address is the client's."""
+    from django.conf import settings
+
+    header = settings.WSIS_CLIENT_ADDRESS_HEADER
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip() or None
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -111,3 +111,12 @@ def test_cli_results(entries, people, tmp_path):
     assert out.read_text(encoding="utf-8-sig").count("winner") == 2
     with pytest.raises(CommandError):
         call_command("prizes", "results", "1999")
+
+
+def test_client_address_behind_a_proxy(rf, settings):
+    from wsis.prizes.api import client_address
+
+    request = rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.1")
+    assert client_address(request) == "10.0.0.1"
+    settings.WSIS_CLIENT_ADDRESS_HEADER = "HTTP_X_FORWARDED_FOR"
+    assert client_address(request) == "203.0.113.9"
