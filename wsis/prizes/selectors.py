@@ -7,7 +7,7 @@ from wsis.core.i18n import pick, prefetch_translations
 from wsis.prizes.models import SUBMISSION_STATES, Category, Contest, Submission
 from wsis.reference.models import ActionLine
 from wsis.stocktaking.models import ActivityFacet
-from wsis.stocktaking.selectors import _text
+from wsis.stocktaking.selectors import activity_text
 
 
 def contest_get(year: int) -> Contest:
@@ -53,7 +53,7 @@ def submission_rows(contest: Contest, language: str, *, states=None, category: s
         if region and region not in r:
             continue
         row = {"id": s.pk, "category": s.category.code, "category_name": names.get(s.category.code, s.category.code),
-               "activity": s.activity_id, "title": _text(s.activity, "title", language),
+               "activity": s.activity_id, "title": activity_text(s.activity, "title", language),
                "organisation": s.organisation.name, "regions": sorted(r), "state": s.state,
                "state_label": str(SUBMISSION_STATES[s.state]), "description": s.description, "language": s.language}
         if with_votes:

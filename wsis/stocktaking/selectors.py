@@ -217,8 +217,8 @@ def list_rows(activities: list[Activity], language: str) -> list[dict]:
         for f in a.facets.all():
             facets.setdefault(f.facet, []).append(f.code)
         out.append({
-            "id": a.pk, "external_id": a.external_id, "title": _text(a, "title", language),
-            "summary": _text(a, "summary", language), "kind": a.kind, "kind_label": str(schema.KINDS[a.kind]),
+            "id": a.pk, "external_id": a.external_id, "title": activity_text(a, "title", language),
+            "summary": activity_text(a, "summary", language), "kind": a.kind, "kind_label": str(schema.KINDS[a.kind]),
             "status": a.status, "scope": a.scope,
             "state": a.state, "priority": a.priority, "original_language": a.original_language,
             "lead_organisation": a.lead_organisation.name,
@@ -238,7 +238,7 @@ def _code_key(code: str):
     return [int(p) if p.isdigit() else 100 + ord(p[0]) for p in code.split(".")]
 
 
-def _text(a: Activity, field: str, language: str) -> str:
+def activity_text(a: Activity, field: str, language: str) -> str:
     by_lang = {t.language: t for t in a.translations.all()}
     for lang in (language, a.original_language, "en"):
         t = by_lang.get(lang)

@@ -223,9 +223,11 @@ def _org(spec: dict, cache: dict) -> Organisation:
 def _apply(activity: Activity, d: dict, lk: Lookups, org_cache: dict) -> None:
     """Write a validated ActivityData onto an activity row and its related rows."""
     activity.external_id = d["external_id"] or None
-    for f in ("kind", "original_language", "scope", "status", "start_date", "end_date", "priority",
-              "matrix_justification", "budget_amount", "budget_currency", "links", "contact_name", "contact_email"):
-        setattr(activity, f, d[f] if d[f] is not None or f in ("start_date", "end_date", "budget_amount") else "")
+    for f in ("kind", "original_language", "scope", "status", "priority", "matrix_justification", "contact_name",
+              "contact_email"):
+        setattr(activity, f, d[f] or "")
+    activity.start_date, activity.end_date, activity.links = d["start_date"], d["end_date"], d["links"] or []
+    activity.budget_amount = d["budget_amount"]
     activity.budget_currency = d["budget_currency"] if d["budget_amount"] is not None else ""
     activity.lead_organisation = _org(d["lead_organisation"], org_cache)
     activity.save()
