@@ -56,6 +56,7 @@ def build():
             ActivitySearch(activity=a, body=f"activity {a.pk} on broadband and skills", sort_title=f"activity {a.pk:08d}")
             for a in acts], batch_size=2000)
         backend().rebuild()
+        backend().after_bulk()
 
 
 def median_ms(fn, runs=7):

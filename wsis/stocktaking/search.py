@@ -42,6 +42,10 @@ class SqliteBackend:
             return queryset.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [phrase]))
         return queryset.filter(search__body__contains=q)
 
+    def after_bulk(self):
+        with connection.cursor() as cur:
+            cur.execute("PRAGMA optimize")
+
     def rebuild(self):
         with connection.cursor() as cur:
             cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('delete-all')")
@@ -64,6 +68,12 @@ class PostgresBackend:
 
     def filter(self, queryset, query: str):
         return queryset.filter(search__body__contains=normalise(query))
+
+    def after_bulk(self):
+        # Fresh statistics after many rows arrive: with stale ones the planner takes the facet
+        # filter for one row and nests loops over every activity (minutes instead of milliseconds).
+        with connection.cursor() as cur:
+            cur.execute("ANALYZE stocktaking_activity, stocktaking_activityfacet, stocktaking_activitysearch")
 
     def rebuild(self):
         pass

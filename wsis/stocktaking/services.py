@@ -31,6 +31,8 @@ from wsis.stocktaking.models import (
 )
 from wsis.stocktaking.search import backend, normalise
 
+# From this many written activities on, an import refreshes the planner's statistics.
+BULK = 50
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 EMPTY = {
@@ -635,6 +637,8 @@ def activities_import(*, actor, items: list[tuple[str, dict]], publish: bool = F
                                                published_by=actor if getattr(actor, "pk", None) else None)
         audit(actor=actor, verb="activity.import", target=("stocktaking.activity", "", f"{len(items)} items"),
               after={"created": created, "updated": updated, "unchanged": unchanged, "publish": publish})
+        if created + updated >= BULK:
+            backend().after_bulk()
     return {"created": created, "updated": updated, "unchanged": unchanged}
 
 

@@ -95,4 +95,5 @@ class Command(BaseCommand):
             for i in range(0, len(ids), 500):
                 reindex(ids[i:i + 500])
             backend().rebuild()
+            backend().after_bulk()
         sys.stdout.write(f"{len(ids)} activities reindexed.\n")
