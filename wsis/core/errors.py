@@ -69,3 +69,11 @@ class InvalidTransition(ServiceError):
 
 def envelope(status: int, errors: list[dict]) -> dict:
     return {"ok": False, "status": status, "errors": errors}
+
+
+def command_error(exc: ServiceError):
+    """The CLI form of a service error: every problem on its own line, exit status 2."""
+    from django.core.management.base import CommandError
+
+    detail = str(exc)
+    return CommandError(detail if detail == exc.message else f"{exc.message}\n{detail}", returncode=2)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from wsis.core.admin import ReadOnlyAdmin
 from wsis.prizes.models import Category, Conflict, Contest, Expert, Score, Submission, Vote
 
 
@@ -36,18 +37,9 @@ class ScoreAdmin(admin.ModelAdmin):
 
 
 @admin.register(Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(ReadOnlyAdmin):
     """Votes are evidence: read-only here; invalidate them through the API, with a reason."""
 
     list_display = ["id", "contest", "category", "submission", "voter", "address", "cast_at", "flagged", "invalidated_at"]
     list_filter = ["contest", "invalidated_at", ("flagged", admin.EmptyFieldListFilter)]
     search_fields = ["voter__username", "address"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -23,6 +23,13 @@ FACET_TITLES = {
 }
 
 
+def _visible_or_404(viewer, pk: int):
+    try:
+        return selectors.get_visible(viewer, pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
 def _viewer(request):
     return request.user if request.user.is_authenticated else None
 
@@ -69,10 +76,7 @@ def my_activities(request):
 
 def activity_detail(request, pk: int):
     viewer = _viewer(request)
-    try:
-        a = selectors.get_visible(viewer, pk)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    a = _visible_or_404(viewer, pk)
     info = selectors.detail(viewer, a, current_language())
     dups = services.duplicates(a) if a.state in ("draft", "returned", "submitted", "in_review") and viewer else []
     return render(request, "wsis/activities/detail.html", {
@@ -95,10 +99,7 @@ def _lead_for(user, a=None) -> dict:
 def activity_edit(request, pk: int | None = None):
     a = None
     if pk is not None:
-        try:
-            a = selectors.get_visible(request.user, pk)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
+        a = _visible_or_404(request.user, pk)
         if not permissions.can_activity_edit(request.user, a):
             messages.error(request, _("This activity cannot be edited now."))
             return redirect("web:activity", pk=a.pk)
@@ -128,10 +129,7 @@ def activity_edit(request, pk: int | None = None):
 @login_required
 def activity_submit(request, pk: int):
     """Checks and likely duplicates, shown before the author confirms the submission."""
-    try:
-        a = selectors.get_visible(request.user, pk)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    a = _visible_or_404(request.user, pk)
     info = selectors.detail(request.user, a, current_language())
     return render(request, "wsis/activities/submit.html", {
         "a": a, "info": info, "duplicates": services.duplicates(a),
@@ -143,10 +141,7 @@ def activity_submit(request, pk: int):
 @login_required
 @require_POST
 def activity_action(request, pk: int):
-    try:
-        a = selectors.get_visible(request.user, pk)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    a = _visible_or_404(request.user, pk)
     action = request.POST.get("action", "")
     try:
         if action == "revise":

@@ -71,7 +71,8 @@ def test_demo_banner(client, reference):
 def test_admin_lists_reference_tables(client, admin_user):
     client.force_login(admin_user)
     for url in ("/en/admin/reference/actionline/", "/en/admin/reference/economy/", "/en/admin/reference/group/",
-                "/en/admin/reference/sdgindicator/", "/en/admin/core/auditlog/", "/en/admin/reference/strategictarget/"):
+                "/en/admin/reference/sdgindicator/", "/en/admin/core/auditlog/", "/en/admin/reference/strategictarget/",
+                "/en/admin/prizes/vote/", "/en/admin/prizes/contest/", "/en/admin/stocktaking/activity/"):
         assert client.get(url).status_code == 200, url
 
 
@@ -82,3 +83,14 @@ def test_pages_load_nothing_from_elsewhere(client, reference):
         html = client.get(path).content.decode()
         assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]*)"', html)
         assert all(a.startswith("/static/") for a in assets), (path, assets)
+
+
+def test_admin_shows_an_activity_read_only(client, admin_user, people):
+    from conftest import sample
+    from wsis.stocktaking.services import activity_create
+
+    a = activity_create(actor=people["author"], data=sample())
+    client.force_login(admin_user)
+    r = client.get(f"/en/admin/stocktaking/activity/{a.pk}/change/")
+    assert r.status_code == 200 and "肯尼亚国家宽带计划" in r.content.decode()
+    assert client.post(f"/en/admin/stocktaking/activity/{a.pk}/delete/").status_code == 403

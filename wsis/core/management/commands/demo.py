@@ -2,9 +2,9 @@
 
 import os
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from wsis.core.errors import ServiceError
+from wsis.core.errors import ServiceError, command_error
 
 
 class Command(BaseCommand):
@@ -16,6 +16,6 @@ class Command(BaseCommand):
         try:
             summary = load_demo(password=os.environ.get("WSIS_DEMO_PASSWORD", "wsis-demo"))
         except ServiceError as exc:
-            raise CommandError(str(exc), returncode=2) from exc
+            raise command_error(exc) from exc
         for line in summary:
             self.stdout.write(line)

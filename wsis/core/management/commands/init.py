@@ -1,9 +1,9 @@
 """`wsis init`: create or update the database and load the reference frameworks (idempotent)."""
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from wsis.core.errors import ServiceError
+from wsis.core.errors import ServiceError, command_error
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
             with console.status("Loading reference frameworks…") as status:
                 tally = reference_init(actor="wsis init", progress=lambda msg: status.update(f"Loading {msg}…"))
         except ServiceError as exc:
-            raise CommandError(str(exc), returncode=2) from exc
+            raise command_error(exc) from exc
         self.stdout.write(
             f"Reference data: {tally['created']} created, {tally['updated']} updated, "
             f"{tally['deleted']} removed, {tally['unchanged']} unchanged."

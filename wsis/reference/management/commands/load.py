@@ -3,9 +3,9 @@
 import datetime as dt
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from wsis.core.errors import ServiceError
+from wsis.core.errors import ServiceError, command_error
 
 
 class Command(BaseCommand):
@@ -50,7 +50,6 @@ class Command(BaseCommand):
                 result = loaders.load_itu_codes(actor=actor, path=opts["path"], iso3_column=opts["iso3_column"],
                                                 itu_column=opts["itu_column"])
         except ServiceError as exc:
-            detail = str(exc)
-            raise CommandError(detail if detail == exc.message else f"{exc.message}\n{detail}", returncode=2) from exc
+            raise command_error(exc) from exc
         t = result["tally"]
         self.stdout.write(f"{kind}: {t.get('created', 0)} created, {t.get('updated', 0)} updated, {t.get('unchanged', 0)} unchanged.")

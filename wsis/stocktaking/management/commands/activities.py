@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wsis.core.errors import ServiceError
+from wsis.core.errors import ServiceError, command_error
 
 
 class Command(BaseCommand):
@@ -32,8 +32,7 @@ class Command(BaseCommand):
         try:
             getattr(self, f"do_{opts['sub']}")(opts)
         except ServiceError as exc:
-            detail = str(exc)
-            raise CommandError(detail if detail == exc.message else f"{exc.message}\n{detail}", returncode=2) from exc
+            raise command_error(exc) from exc
 
     def _user(self, name):
         from wsis.accounts.models import User
