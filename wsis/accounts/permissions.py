@@ -3,7 +3,8 @@
 from wsis.accounts.models import Role
 
 
-def _roles(user):
+def roles_of(user):
+    """The user's role assignments, read once per request."""
     if user is None or not getattr(user, "is_authenticated", False):
         return []
     cache = getattr(user, "_role_cache", None)
@@ -14,12 +15,12 @@ def _roles(user):
 
 
 def is_bdt_admin(user) -> bool:
-    return bool(getattr(user, "is_superuser", False)) or any(r.role == Role.BDT_ADMIN for r in _roles(user))
+    return bool(getattr(user, "is_superuser", False)) or any(r.role == Role.BDT_ADMIN for r in roles_of(user))
 
 
 def has_role(user, role: str, *, economy=None, region=None) -> bool:
     """True if the user holds `role` globally, or scoped to this economy or region."""
-    for r in _roles(user):
+    for r in roles_of(user):
         if r.role != role:
             continue
         if r.economy_id is None and r.region_id is None:

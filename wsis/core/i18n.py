@@ -46,3 +46,13 @@ def pick(obj, field: str, language: str, related: str = "translations") -> str:
         if getattr(row, field, ""):
             return getattr(row, field)
     return ""
+
+
+def language_param(code: str | None) -> str:
+    """`normalise_language` for request parameters: an unknown code is a validation error on `lang`."""
+    from wsis.core.errors import ErrorItem, ValidationFailed
+
+    try:
+        return normalise_language(code)
+    except ValueError as exc:
+        raise ValidationFailed([ErrorItem("invalid", str(exc), field="lang")]) from exc

@@ -8,7 +8,7 @@ from ninja.security import django_auth
 from wsis.accounts.permissions import is_bdt_admin
 from wsis.core.errors import NotFound, PermissionDenied
 from wsis.core.export import csv_response
-from wsis.core.i18n import normalise_language
+from wsis.core.i18n import language_param
 from wsis.prizes import permissions, selectors, services
 from wsis.prizes.models import Submission, Vote
 from wsis.reference.api import ErrorEnvelope
@@ -101,7 +101,7 @@ def contests(request):
 def submissions(request, year: int, category: str | None = None, lang: Lang = "en"):
     contest = selectors.contest_get(year)
     insider = request.user.is_authenticated and _insider(request.user, contest)
-    rows = selectors.submission_rows(contest, normalise_language(lang), category=category,
+    rows = selectors.submission_rows(contest, language_param(lang), category=category,
                                      states=None if insider else PUBLIC_STATES, with_votes=insider)
     return rows
 
@@ -176,7 +176,7 @@ def tally(request, year: int, lang: Lang = "en"):
     contest = selectors.contest_get(year)
     if not _insider(request.user, contest):
         raise PermissionDenied("Tallies are for BDT and the expert group until the results are published.")
-    return selectors.submission_rows(contest, normalise_language(lang), states=PUBLIC_STATES, with_votes=True)
+    return selectors.submission_rows(contest, language_param(lang), states=PUBLIC_STATES, with_votes=True)
 
 
 @router.post("/contests/{int:year}/finalists", auth=django_auth, response={200: dict, **ERRORS},
@@ -203,9 +203,9 @@ def publish(request, year: int):
             summary="Winners and champions by category (and region), JSON or CSV")
 def results(request, year: int, region: str | None = None, lang: Lang = "en",
             format: Literal["json", "csv"] = "json"):
-    rows = selectors.results(selectors.contest_get(year), normalise_language(lang), region=region)
+    rows = selectors.results(selectors.contest_get(year), language_param(lang), region=region)
     if format == "csv":
-        return csv_response([{**r, "regions": r["regions"]} for r in rows], f"wsis-prizes-{year}-results",
+        return csv_response(rows, f"wsis-prizes-{year}-results",
                             columns=["category", "category_name", "state", "title", "organisation", "regions", "votes",
                                      "activity"])
     return rows

@@ -6,9 +6,8 @@ from typing import Literal
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
-from wsis.core.errors import ErrorItem, ValidationFailed
 from wsis.core.export import csv_response
-from wsis.core.i18n import normalise_language
+from wsis.core.i18n import language_param
 from wsis.reference import selectors
 
 router = Router(tags=["reference"])
@@ -204,10 +203,7 @@ class MembersIn(Schema):
 
 
 def _lang(params: ListParams) -> str:
-    try:
-        return normalise_language(params.lang)
-    except ValueError as exc:
-        raise ValidationFailed([ErrorItem("invalid", str(exc), field="lang")]) from exc
+    return language_param(params.lang)
 
 
 def _answer(rows: list[dict], params: ListParams, filename: str):

@@ -13,6 +13,7 @@ from wsis.core.audit import audit
 from wsis.core.errors import ErrorItem, PermissionDenied, ValidationFailed
 from wsis.reference import models as m
 from wsis.reference.data import sdg_codes
+from wsis.reference.selectors import code_key
 from wsis.reference.upsert import Tally, upsert
 
 # Folder names used by the open-sdg translations layout for the six languages.
@@ -137,11 +138,8 @@ def parse_sdg_texts(root: Path, reused_ok: tuple[str, ...] = ()) -> tuple[dict, 
                     texts["indicator"].setdefault(code, {})[lang] = {"title": text}
     if errors:
         raise ValidationFailed(errors, message=f"{len(errors)} problem(s) in {root}; nothing was written")
-    return texts, sorted(legacy, key=_code_key), sorted(skipped, key=_code_key)
+    return texts, sorted(legacy, key=code_key), sorted(skipped, key=code_key)
 
-
-def _code_key(code: str):
-    return [int(p) if p.isdigit() else 100 + ord(p[0]) for p in code.split(".")]
 
 
 def _target_codes():

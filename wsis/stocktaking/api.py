@@ -10,7 +10,7 @@ from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from wsis.core.errors import ErrorItem, ValidationFailed
-from wsis.core.i18n import normalise_language
+from wsis.core.i18n import language_param
 from wsis.reference.api import ErrorEnvelope
 from wsis.stocktaking import exports, selectors, services
 from wsis.stocktaking.models import Activity
@@ -169,26 +169,19 @@ def _filters(params: SearchParams) -> selectors.Filters:
     return selectors.Filters.from_params({**params.dict(), "mine": "1" if params.mine else ""})
 
 
-def _lang(code: str) -> str:
-    try:
-        return normalise_language(code)
-    except ValueError as exc:
-        raise ValidationFailed([ErrorItem("invalid", str(exc), field="lang")]) from exc
-
-
 def _viewer(request):
     return request.user if request.user.is_authenticated else None
 
 
 @router.get("", response={200: Page, **ERRORS}, summary="Search activities", description=FILTER_DOC)
 def activity_search(request, params: Query[SearchParams], limit: int = 25, cursor: str | None = None):
-    return selectors.page(_viewer(request), _filters(params), language=_lang(params.lang), limit=limit, cursor=cursor)
+    return selectors.page(_viewer(request), _filters(params), language=language_param(params.lang), limit=limit, cursor=cursor)
 
 
 @router.get("/facets", response={200: dict[str, list[FacetValue]], **ERRORS}, summary="Facet counts for a search",
             description=FILTER_DOC)
 def activity_facets(request, params: Query[SearchParams]):
-    return selectors.facet_counts(_viewer(request), _filters(params), _lang(params.lang))
+    return selectors.facet_counts(_viewer(request), _filters(params), language_param(params.lang))
 
 
 @router.get("/export", response={200: bytes, **ERRORS}, summary="Download the activities of a search",
@@ -275,7 +268,7 @@ def parse_file(path: Path, *, label: str | None = None) -> list[tuple[str, dict]
 @router.get("/{int:activity_id}", response={200: Detail, **ERRORS}, summary="One activity")
 def activity_detail(request, activity_id: int, lang: Lang = "en"):
     viewer = _viewer(request)
-    return selectors.detail(viewer, selectors.get_visible(viewer, activity_id), _lang(lang))
+    return selectors.detail(viewer, selectors.get_visible(viewer, activity_id), language_param(lang))
 
 
 @router.post("", auth=django_auth, response={201: Detail, **ERRORS}, summary="Record an activity (as a draft)")

@@ -1,7 +1,7 @@
 """Who may do what with an activity; services call these, so no entry point can skip them."""
 
 from wsis.accounts.models import Role
-from wsis.accounts.permissions import _roles, has_role, is_bdt_admin
+from wsis.accounts.permissions import has_role, is_bdt_admin, roles_of
 
 
 def _authenticated(user) -> bool:
@@ -12,7 +12,7 @@ def can_activity_create(user) -> bool:
     if is_bdt_admin(user):
         return True
     return _authenticated(user) and user.organisation_id is not None and any(
-        r.role in (Role.CONTRIBUTOR, Role.FOCAL_POINT, Role.REGIONAL_OFFICER) for r in _roles(user))
+        r.role in (Role.CONTRIBUTOR, Role.FOCAL_POINT, Role.REGIONAL_OFFICER) for r in roles_of(user))
 
 
 def is_author_side(user, activity) -> bool:
@@ -47,10 +47,10 @@ def can_activity_review(user, activity) -> bool:
         return False
     if has_role(user, Role.REVIEWER):
         # A reviewer without scope reviews globally (BDT); a scoped one only in their region.
-        if any(r.role == Role.REVIEWER and r.region_id is None and r.economy_id is None for r in _roles(user)):
+        if any(r.role == Role.REVIEWER and r.region_id is None and r.economy_id is None for r in roles_of(user)):
             return True
     regions = activity_regions(activity)
-    return any(r.role == Role.REVIEWER and r.region_id in regions for r in _roles(user))
+    return any(r.role == Role.REVIEWER and r.region_id in regions for r in roles_of(user))
 
 
 def can_activity_view(user, activity) -> bool:

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from wsis.accounts.models import Role
-from wsis.accounts.permissions import _roles, is_bdt_admin
+from wsis.accounts.permissions import is_bdt_admin, roles_of
 from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
 from wsis.core.i18n import pick, prefetch_translations
+from wsis.reference.selectors import code_key
 from wsis.stocktaking import permissions, schema
 from wsis.stocktaking.models import Activity, ActivityFacet
 from wsis.stocktaking.search import backend
@@ -74,7 +75,7 @@ def visible(viewer) -> "Q":
     if viewer.organisation_id and permissions.can_activity_create(viewer):
         rule |= Q(lead_organisation_id=viewer.organisation_id)
     review_states = ["submitted", "in_review", "returned", "rejected"]
-    reviewer = [r for r in _roles(viewer) if r.role == Role.REVIEWER]
+    reviewer = [r for r in roles_of(viewer) if r.role == Role.REVIEWER]
     if any(r.region_id is None and r.economy_id is None for r in reviewer):
         rule |= Q(state__in=review_states)
     else:
@@ -226,16 +227,13 @@ def list_rows(activities: list[Activity], language: str) -> list[dict]:
             "end_date": a.end_date.isoformat() if a.end_date else None,
             "published_at": a.published_at.isoformat() if a.published_at else None,
             "action_lines": [link.action_line.code for link in a.action_line_links.all()],
-            "sdg_targets": sorted(facets.get("target", []), key=_code_key),
+            "sdg_targets": sorted(facets.get("target", []), key=code_key),
             "regions": sorted(facets.get("region", [])), "economies": sorted(facets.get("economy", [])),
             "groups": sorted(facets.get("group", [])), "beneficiary_groups": sorted(facets.get("beneficiary", [])),
             "revision_of": a.revision_of_id,
         })
     return out
 
-
-def _code_key(code: str):
-    return [int(p) if p.isdigit() else 100 + ord(p[0]) for p in code.split(".")]
 
 
 def activity_text(a: Activity, field: str, language: str) -> str:

@@ -17,6 +17,7 @@ from wsis.core.errors import (
     ValidationFailed,
 )
 from wsis.reference import models as ref
+from wsis.reference.selectors import code_key
 from wsis.stocktaking import permissions, schema
 from wsis.stocktaking.models import (
     Activity,
@@ -279,7 +280,7 @@ def to_data(activity: Activity) -> dict:
         "economies": sorted(activity.economies.values_list("iso3", flat=True)),
         "groups": sorted(activity.groups.values_list("code", flat=True)),
         "action_lines": lines,
-        "sdg_targets": sorted(activity.sdg_targets.values_list("code", flat=True), key=_code_key),
+        "sdg_targets": sorted(activity.sdg_targets.values_list("code", flat=True), key=code_key),
         "matrix_justification": activity.matrix_justification,
         "strategic_targets": sorted(activity.strategic_targets.values_list("code", flat=True)),
         "priority": activity.priority,
@@ -294,9 +295,6 @@ def to_data(activity: Activity) -> dict:
         "contact_email": activity.contact_email,
     }
 
-
-def _code_key(code: str):
-    return [int(p) if p.isdigit() else 100 + ord(p[0]) for p in code.split(".")]
 
 
 def reindex(activity_ids: list[int]) -> None:
@@ -647,7 +645,7 @@ def _same(before: dict, d: dict) -> bool:
              "end_date": d["end_date"].isoformat() if d["end_date"] else None,
              "budget_amount": str(d["budget_amount"]) if d["budget_amount"] is not None else None,
              "economies": sorted(d["economies"]), "groups": sorted(d["groups"]),
-             "sdg_targets": sorted(d["sdg_targets"], key=_code_key), "strategic_targets": sorted(d["strategic_targets"])}
+             "sdg_targets": sorted(d["sdg_targets"], key=code_key), "strategic_targets": sorted(d["strategic_targets"])}
     keys = [k for k in EMPTY if k not in ("lead_organisation", "partners", "texts")]
     if any(before.get(k) != after.get(k) for k in keys):
         return False
