@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "wsis.reference",
     "wsis.stocktaking",
     "wsis.prizes",
+    "wsis.planning",
     "wsis.web",
 ]
 
@@ -179,6 +180,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wsis-tracker@localhos
 
 # Demo data is marked in every page so nobody mistakes it for real figures.
 WSIS_DEMO_BANNER = env_bool("WSIS_DEMO_BANNER", True)
+# Days before a milestone, KPI deadline or update due date when the office is reminded (and again at the next).
+WSIS_REMINDER_DAYS = [int(x) for x in os.environ.get("WSIS_REMINDER_DAYS", "30,7").split(",") if x.strip()]
 
 LOGGING = {
     "version": 1,
