@@ -73,3 +73,7 @@ api.add_router("/activities", activities_router)
 from wsis.prizes.api import router as prizes_router  # noqa: E402
 
 api.add_router("/prizes", prizes_router)
+
+from wsis.planning.api import router as planning_router  # noqa: E402
+
+api.add_router("/plans", planning_router)

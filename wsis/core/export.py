@@ -36,3 +36,35 @@ def json_download(rows: list[dict], filename: str) -> HttpResponse:
                         content_type="application/json; charset=utf-8")
     resp["Content-Disposition"] = f'attachment; filename="{filename}.json"'
     return resp
+
+
+def xlsx_response(rows: list[dict], filename: str, columns: list[str] | None = None,
+                  sheet: str = "data") -> HttpResponse:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    columns = columns or (list(rows[0].keys()) if rows else [])
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet[:31]
+    ws.append(columns)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    for row in rows:
+        ws.append([_cell(row.get(c)) for c in columns])
+    buf = io.BytesIO()
+    wb.save(buf)
+    resp = HttpResponse(buf.getvalue(),
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    resp["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return resp
+
+
+def download(rows: list[dict], filename: str, fmt: str, columns: list[str] | None = None) -> HttpResponse:
+    """The same rows as CSV, JSON or XLSX."""
+    if fmt == "csv":
+        return csv_response(rows, filename, columns)
+    if fmt == "xlsx":
+        return xlsx_response(rows, filename, columns)
+    return json_download(rows, filename)

@@ -1,0 +1,298 @@
+"""Operational-plan endpoints: the evaluated plan tree, outputs, KPIs, timeline, overdue items, offices;
+progress updates and their review; milestones; period locking; reminders."""
+
+import datetime as dt
+from typing import Any, Literal
+
+from django.http import HttpResponse
+from ninja import Body, Router, Schema
+from ninja.security import django_auth
+
+from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
+from wsis.core.export import download
+from wsis.core.i18n import language_param
+from wsis.planning import permissions, reminders, selectors, services, xlsx
+from wsis.planning.models import Milestone, Period, ProgressUpdate, Reminder
+from wsis.reference.api import ErrorEnvelope
+
+router = Router(tags=["operational plan"])
+ERRORS = {400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope,
+          422: ErrorEnvelope}
+Lang = Literal["ar", "zh-hans", "en", "fr", "ru", "es", "zh", "zh-Hans"]
+Fmt = Literal["json", "csv", "xlsx"]
+AT_DOC = "Statuses are computed as of `at` (YYYY-MM-DD, default today)."
+
+
+def _at(at: str | None) -> dt.date | None:
+    if not at:
+        return None
+    try:
+        return dt.date.fromisoformat(at)
+    except ValueError as exc:
+        raise ValidationFailed([ErrorItem("invalid", f"{at!r} is not a date (YYYY-MM-DD).", field="at")]) from exc
+
+
+def _view(request, code, lang, at, office=None):
+    plan = selectors.plan_get(code, request.user)
+    return selectors.evaluate(plan, language=language_param(lang), today=_at(at), office=office)
+
+
+class PlanOut(Schema):
+    code: str
+    title: str
+    start: dt.date
+    end: dt.date
+    state: str
+    is_demo: bool
+
+
+class StateIn(Schema):
+    state: Literal["active", "closed"]
+
+
+class CommentIn(Schema):
+    comment: str = ""
+
+
+class UpdateIn(Schema):
+    narrative: str = ""
+    values: dict[str, Any] = {}
+
+
+class CorrectIn(Schema):
+    values: dict[str, Any]
+    reason: str
+
+
+class MilestoneIn(Schema):
+    expected: dt.date | None = None
+    completed: dt.date | None = None
+
+
+class ActivitiesIn(Schema):
+    activities: list[str]
+
+
+def _plan_out(p, lang):
+    return {"code": p.code, "title": p.text("title", lang), "start": p.start, "end": p.end, "state": p.state,
+            "is_demo": p.is_demo}
+
+
+def _update_out(u: ProgressUpdate) -> dict:
+    return {
+        "id": u.pk, "output": u.output.code, "period": u.period.code, "state": u.state, "narrative": u.narrative,
+        "values": {v.kpi.code: v.value for v in u.values.all()},
+        "submitted_at": u.submitted_at, "decided_at": u.decided_at, "locked": u.period.is_locked,
+        "history": [{"from": s.from_state, "to": s.to_state, "by": s.actor.get_username() if s.actor else "",
+                     "comment": s.comment, "changes": s.changes, "at": s.at.isoformat()} for s in u.steps.all()],
+    }
+
+
+def _tree(view) -> dict:
+    return {
+        "plan": view.plan.code, "title": view.title, "as_of": view.today.isoformat(), "status": view.status,
+        "counts": view.roll.counts,
+        "objectives": [{
+            "code": ob.objective.code, "title": ob.title, "status": ob.status, "counts": ob.roll.counts,
+            "outputs": [_output_json(o) for o in ob.outputs],
+        } for ob in view.objectives],
+    }
+
+
+def _output_json(o) -> dict:
+    return {
+        "id": o.output.pk, "code": o.output.code, "title": o.title, "office": o.office, "status": o.status,
+        "counts": o.roll.counts, "forecast": o.forecast.isoformat() if o.forecast else None, "updates": o.updates,
+        "kpis": [{"code": k.kpi.code, "name": k.title, "unit": k.kpi.unit, "direction": k.kpi.direction,
+                  "source": k.kpi.source, "measure": k.kpi.measure, "baseline": k.kpi.baseline_value,
+                  "baseline_year": k.kpi.baseline_year, "target": k.kpi.target_value,
+                  "deadline": k.kpi.deadline.isoformat(), "note": k.note,
+                  "series": [[d.isoformat(), v] for d, v in k.series], **k.result.as_dict()} for k in o.kpis],
+        "milestones": [{"id": m.milestone.pk, "title": m.title, "due": m.milestone.due.isoformat(),
+                        "expected": m.milestone.expected.isoformat() if m.milestone.expected else None,
+                        "completed": m.milestone.completed.isoformat() if m.milestone.completed else None,
+                        "status": m.status, "slippage_days": m.result.slippage_days} for m in o.milestones],
+    }
+
+
+@router.get("", response={200: list[PlanOut], **ERRORS}, summary="Operational plans (drafts only for BDT administrators)")
+def plans(request, lang: Lang = "en"):
+    lang = language_param(lang)
+    return [_plan_out(p, lang) for p in selectors.plan_list(request.user)]
+
+
+@router.post("", auth=django_auth, response={201: PlanOut, **ERRORS},
+             summary="Create a plan from the interchange shape (the same fields as the XLSX sheets)")
+def plan_create(request, payload: Body[dict[str, Any]]):
+    plan = services.plan_import(actor=request.user, data=payload)
+    return 201, _plan_out(plan, "en")
+
+
+@router.get("/{code}", response={200: dict, **ERRORS}, summary="The plan tree with computed statuses",
+            description=AT_DOC + " `office` (organisation id) keeps the outputs of one office.")
+def plan_tree(request, code: str, lang: Lang = "en", at: str | None = None, office: int | None = None):
+    return _tree(_view(request, code, lang, at, office))
+
+
+@router.post("/{code}/state", auth=django_auth, response={200: PlanOut, **ERRORS}, summary="Activate or close a plan")
+def plan_state(request, code: str, payload: StateIn):
+    plan = selectors.plan_get(code, request.user)
+    return _plan_out(services.plan_set_state(actor=request.user, plan=plan, state=payload.state), "en")
+
+
+@router.get("/{code}/outputs", response={200: list[dict], **ERRORS}, summary="Outputs with status, one row each",
+            description=AT_DOC + " Filters: office (organisation id), status. format = json, csv or xlsx.")
+def plan_outputs(request, code: str, lang: Lang = "en", at: str | None = None, office: int | None = None,
+                 status: str | None = None, format: Fmt = "json"):
+    rows = selectors.output_rows(_view(request, code, lang, at, office), status=status)
+    return rows if format == "json" else download(rows, f"{code}-outputs", format)
+
+
+@router.get("/{code}/kpis", response={200: list[dict], **ERRORS},
+            summary="KPIs with latest value, pace achieved and needed, forecast and status",
+            description=AT_DOC + " format = json, csv or xlsx.")
+def plan_kpis(request, code: str, lang: Lang = "en", at: str | None = None, office: int | None = None,
+              format: Fmt = "json"):
+    rows = selectors.kpi_rows(_view(request, code, lang, at, office))
+    return rows if format == "json" else download(rows, f"{code}-kpis", format)
+
+
+@router.get("/{code}/timeline", response={200: list[dict], **ERRORS},
+            summary="Milestones, KPI deadlines and update due dates in date order")
+def plan_timeline(request, code: str, lang: Lang = "en", at: str | None = None, office: int | None = None,
+                  format: Fmt = "json"):
+    rows = [{**r, **{k: r[k].isoformat() if r[k] else None for k in ("date", "expected", "completed")}}
+            for r in selectors.timeline(_view(request, code, lang, at, office))]
+    return rows if format == "json" else download(rows, f"{code}-timeline", format)
+
+
+@router.get("/{code}/overdue", response={200: list[dict], **ERRORS},
+            summary="Late milestones and KPIs, and progress updates not sent by their due date")
+def plan_overdue(request, code: str, lang: Lang = "en", at: str | None = None, office: int | None = None,
+                 format: Fmt = "json"):
+    rows = selectors.overdue(_view(request, code, lang, at, office))
+    return rows if format == "json" else download(rows, f"{code}-overdue", format)
+
+
+@router.get("/{code}/offices", response={200: list[dict], **ERRORS}, summary="Outputs by responsible office and status")
+def plan_offices(request, code: str, lang: Lang = "en", at: str | None = None, format: Fmt = "json"):
+    rows = selectors.office_summary(_view(request, code, lang, at))
+    return rows if format == "json" else download(rows, f"{code}-offices", format)
+
+
+@router.get("/{code}/export", response={200: None, **ERRORS},
+            summary="The plan as an XLSX workbook in the import layout")
+def plan_export(request, code: str):
+    plan = selectors.plan_get(code, request.user)
+    resp = HttpResponse(xlsx.write_plan_xlsx(selectors.plan_to_data(plan)),
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    resp["Content-Disposition"] = f'attachment; filename="{code}.xlsx"'
+    return resp
+
+
+@router.get("/outputs/{int:pk}", response={200: dict, **ERRORS},
+            summary="One output: KPIs with their series, milestones, linked activities and the updates you may see")
+def output_detail(request, pk: int, lang: Lang = "en", at: str | None = None):
+    out = selectors.output_get(pk, request.user)
+    view = selectors.output_view(out, language=language_param(lang), today=_at(at))
+    return {**_output_json(view), "plan": out.objective.plan.code, "objective": out.objective.code,
+            "action_lines": [a.code for a in out.action_lines.all()],
+            "sdg_targets": [t.code for t in out.sdg_targets.all()],
+            "strategic_targets": [t.code for t in out.strategic_targets.all()],
+            "activities": list(out.activities.values_list("pk", flat=True)),
+            "can_edit": permissions.can_output_edit(request.user, out),
+            "updates": [_update_out(u) for u in selectors.updates_for(out, request.user)]}
+
+
+@router.put("/outputs/{int:pk}/activities", auth=django_auth, response={200: dict, **ERRORS},
+            summary="Link registry activities (ids or external identifiers) to an output")
+def output_activities(request, pk: int, payload: ActivitiesIn):
+    out = selectors.output_get(pk, request.user)
+    services.output_activities_set(actor=request.user, output=out, activities=payload.activities)
+    return {"activities": list(out.activities.values_list("pk", flat=True))}
+
+
+@router.put("/outputs/{int:pk}/updates/{period}", auth=django_auth, response={200: dict, **ERRORS},
+            summary="Save the office's draft update for a period: narrative and {KPI code: value}")
+def update_save(request, pk: int, period: str, payload: UpdateIn):
+    out = selectors.output_get(pk, request.user)
+    p = Period.objects.filter(plan=out.objective.plan, code=period).first()
+    if p is None:
+        raise NotFound(f"No period {period!r} in plan {out.objective.plan.code}.")
+    u = services.update_save(actor=request.user, output=out, period=p, narrative=payload.narrative,
+                             values=payload.values)
+    return _update_out(u)
+
+
+def _update(request, pk) -> ProgressUpdate:
+    u = ProgressUpdate.objects.select_related("output__office", "output__objective__plan", "period").filter(pk=pk).first()
+    if u is None or not permissions.can_update_view(request.user, u):
+        raise NotFound(f"No progress update #{pk}.")
+    return u
+
+
+@router.post("/updates/{int:pk}/submit", auth=django_auth, response={200: dict, **ERRORS}, summary="Submit for review")
+def update_submit(request, pk: int):
+    return _update_out(services.update_submit(actor=request.user, update=_update(request, pk)))
+
+
+@router.post("/updates/{int:pk}/approve", auth=django_auth, response={200: dict, **ERRORS},
+             summary="Approve: its values count from now on")
+def update_approve(request, pk: int, payload: CommentIn):
+    return _update_out(services.update_approve(actor=request.user, update=_update(request, pk), comment=payload.comment))
+
+
+@router.post("/updates/{int:pk}/return", auth=django_auth, response={200: dict, **ERRORS},
+             summary="Return to the office with a comment")
+def update_return(request, pk: int, payload: CommentIn):
+    return _update_out(services.update_return(actor=request.user, update=_update(request, pk), comment=payload.comment))
+
+
+@router.post("/updates/{int:pk}/correct", auth=django_auth, response={200: dict, **ERRORS},
+             summary="Correct approved figures, also in a locked period (BDT administrators, with a reason)")
+def update_correct(request, pk: int, payload: CorrectIn):
+    return _update_out(services.update_correct(actor=request.user, update=_update(request, pk),
+                                               values=payload.values, reason=payload.reason))
+
+
+@router.patch("/milestones/{int:pk}", auth=django_auth, response={200: dict, **ERRORS},
+              summary="Revise a milestone's expected date or record its completion")
+def milestone_patch(request, pk: int, payload: MilestoneIn):
+    m = Milestone.objects.select_related("output__office").filter(pk=pk).first()
+    if m is None:
+        raise NotFound(f"No milestone #{pk}.")
+    fields = payload.model_dump(exclude_unset=True)
+    services.milestone_update(actor=request.user, milestone=m, **fields)
+    return {"id": m.pk, "due": m.due.isoformat(), "expected": m.expected and m.expected.isoformat(),
+            "completed": m.completed and m.completed.isoformat()}
+
+
+@router.post("/{code}/periods/{period}/lock", auth=django_auth, response={200: dict, **ERRORS},
+             summary="Lock a reporting period: afterwards only audited corrections change its figures")
+def period_lock(request, code: str, period: str):
+    plan = selectors.plan_get(code, request.user)
+    p = plan.periods.filter(code=period).first()
+    if p is None:
+        raise NotFound(f"No period {period!r} in plan {code}.")
+    p = services.period_lock(actor=request.user, period=p)
+    return {"code": p.code, "locked_at": p.locked_at.isoformat()}
+
+
+@router.get("/reminders/mine", auth=django_auth, response={200: list[dict], **ERRORS},
+            summary="Your reminders: deadlines coming, late items, missing and returned updates")
+def my_reminders(request, unread: bool = False, lang: Lang = "en"):
+    from django.utils import translation
+
+    with translation.override(language_param(lang)):
+        return [{"id": r.pk, "kind": r.kind, "due": r.due.isoformat(), "output": r.output_id,
+                 "text": reminders.reminder_text(r), "read": r.read_at is not None}
+                for r in reminders.reminder_list(request.user, unread_only=unread)]
+
+
+@router.post("/reminders/{int:pk}/read", auth=django_auth, response={200: dict, **ERRORS}, summary="Mark as read")
+def reminder_read(request, pk: int):
+    r = Reminder.objects.filter(pk=pk, user=request.user).first()
+    if r is None:
+        raise NotFound(f"No reminder #{pk}.")
+    reminders.reminder_read(actor=request.user, reminder=r)
+    return {"id": r.pk, "read": True}
