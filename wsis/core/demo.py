@@ -30,6 +30,10 @@ USERS = [
     ("reviewer", "bdt-dns", True, [("reviewer", None, None)]),
     ("afr.officer", "ro-afr", True, [("regional_officer", None, "AFR"), ("reviewer", None, "AFR")]),
     ("asp.officer", "ro-asp", True, [("regional_officer", None, "ASP")]),
+    ("ams.officer", "ro-ams", True, [("regional_officer", None, "AMS")]),
+    ("arb.officer", "ro-arb", True, [("regional_officer", None, "ARB")]),
+    ("cis.officer", "ro-cis", True, [("regional_officer", None, "CIS")]),
+    ("eur.officer", "ro-eur", True, [("regional_officer", None, "EUR")]),
     ("ke.focal", "ke-moict", False, [("focal_point", "KEN", None), ("contributor", "KEN", None)]),
     ("np.focal", "np-mocit", False, [("focal_point", "NPL", None)]),
     ("satellite", "op-sat", False, [("contributor", None, None)]),
@@ -87,8 +91,12 @@ def load_demo(*, password: str) -> list[str]:
     from wsis.prizes.demo import load_demo_prizes
 
     contests = load_demo_prizes(admin=User.objects.get(username="admin"), reviewer=User.objects.get(username="reviewer"))
+    from wsis.planning.demo import load_demo_plan
+
+    plan = load_demo_plan()
     lines.append(f"Demo data ready: {len(ORGS)} organisations, {len(USERS)} users, 1 user-defined group, "
-                 f"{activities} activities, {contests} WSIS Prizes contests (one in each phase).")
+                 f"{activities} activities, {contests} WSIS Prizes contests (one in each phase), {plan} "
+                 "(every status, update state and reminder kind).")
     lines.append(f"Demo accounts ({', '.join(u for u, *_ in USERS)}) share the password set by WSIS_DEMO_PASSWORD "
                  f"(default 'wsis-demo'); they are for demonstration only.")
     return lines

@@ -39,7 +39,9 @@ REASONS = {
     "no time left before the deadline": _("no time left before the deadline"),
     "no progress towards the target": _("no progress towards the target"),
     "achieved pace at least the pace needed": _("pace achieved at least the pace needed"),
+    # xgettext:no-python-format
     "achieved pace 75–100 % of the pace needed": _("pace achieved 75–100 % of the pace needed"),
+    # xgettext:no-python-format
     "achieved pace below 75 % of the pace needed": _("pace achieved below 75 % of the pace needed"),
 }
 

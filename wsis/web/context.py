@@ -10,4 +10,9 @@ def site(request):
 
         # One indexed query per page; demo rows exist only after `wsis demo`.
         demo = Organisation.objects.filter(is_demo=True).exists()
-    return {"demo_data": demo, "ui_languages": settings.LANGUAGES}
+    unread = 0
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        from wsis.planning.models import Reminder
+
+        unread = Reminder.objects.filter(user=request.user, read_at__isnull=True).count()
+    return {"demo_data": demo, "ui_languages": settings.LANGUAGES, "plan_reminders_unread": unread}

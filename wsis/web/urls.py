@@ -1,6 +1,7 @@
 from django.urls import path
 
 from wsis.web import activity_views as av
+from wsis.web import plan_views as plv
 from wsis.web import prize_views as pv
 from wsis.web import views
 
@@ -31,6 +32,18 @@ urlpatterns = [
     path("prizes/<int:year>/finalists/", pv.finalists, name="prize_finalists"),
     path("prizes/<int:year>/vote/", pv.vote, name="prize_vote"),
     path("prizes/<int:year>/results/", pv.results, name="prize_results"),
+    path("plan/", plv.plan_index, name="plan_index"),
+    path("plan/review/", plv.review, name="plan_review"),
+    path("plan/reminders/", plv.my_reminders, name="plan_reminders"),
+    path("plan/outputs/<int:pk>/", plv.output_detail, name="plan_output"),
+    path("plan/outputs/<int:pk>/update/", plv.output_update, name="plan_output_update"),
+    path("plan/updates/<int:pk>/decide/", plv.update_decide, name="plan_update_decide"),
+    path("plan/milestones/<int:pk>/", plv.milestone_edit, name="plan_milestone"),
+    path("plan/<slug:code>/", plv.plan_tree, name="plan"),
+    path("plan/<slug:code>/timeline/", plv.plan_timeline, name="plan_timeline"),
+    path("plan/<slug:code>/overdue/", plv.plan_overdue, name="plan_overdue"),
+    path("plan/<slug:code>/offices/", plv.plan_offices, name="plan_offices"),
+    path("plan/<slug:code>/periods/<str:period>/lock/", plv.period_lock, name="plan_period_lock"),
     path("accounts/login/", views.SignIn.as_view(), name="login"),
     path("accounts/logout/", views.sign_out, name="logout"),
 ]

@@ -1,0 +1,297 @@
+"""Operational-plan pages: plan tree with statuses, timeline, overdue list, offices, output page with progress
+updates and their review, review queue and reminders. Thin: every write goes through wsis.planning.services."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wsis.core.errors import NotFound, PermissionDenied, ServiceError
+from wsis.core.export import download
+from wsis.core.i18n import current_language
+from wsis.planning import permissions, reminders, selectors, services
+from wsis.planning import status as st
+from wsis.planning.models import (
+    REASONS,
+    STATUS_LABELS,
+    Milestone,
+    Output,
+    Period,
+    ProgressUpdate,
+    Reminder,
+)
+
+FORMATS = ("csv", "json", "xlsx")
+
+
+def _errors(request, exc: ServiceError):
+    messages.error(request, exc.message)
+    for e in exc.errors:
+        if e.message != exc.message:
+            messages.error(request, f"{e.field}: {e.message}" if e.field else e.message)
+
+
+def _plan(request, code):
+    try:
+        return selectors.plan_get(code, request.user)
+    except (NotFound, PermissionDenied) as exc:
+        raise Http404(exc.message) from exc
+
+
+def _at(request):
+    try:
+        return dt.date.fromisoformat(request.GET["at"]) if request.GET.get("at") else None
+    except ValueError:
+        messages.error(request, _("The date must be written YYYY-MM-DD."))
+        return None
+
+
+def _office(request):
+    try:
+        return int(request.GET.get("office") or 0) or None
+    except ValueError:
+        return None
+
+
+def _filters_query(request):
+    q = request.GET.copy()
+    q.pop("format", None)
+    return q.urlencode()
+
+
+def plan_index(request):
+    plan = selectors.current_plan(request.user)
+    if plan is None:
+        return render(request, "wsis/plan/none.html", {})
+    return redirect("web:plan", code=plan.code)
+
+
+def _context(request, plan, view, **extra):
+    offices = sorted({(pk, acronym or name) for pk, acronym, name in Output.objects.filter(
+        objective__plan=plan).values_list("office_id", "office__acronym", "office__name")}, key=lambda x: x[1])
+    return {
+        "plan": plan, "view": view, "plans": selectors.plan_list(request.user), "offices": offices,
+        "office": _office(request), "at": request.GET.get("at", ""), "query": _filters_query(request),
+        "status_labels": STATUS_LABELS, "statuses": st.STATUSES,
+        "can_manage": permissions.can_plan_manage(request.user),
+        "can_decide": permissions.can_update_decide(request.user), **extra,
+    }
+
+
+def plan_tree(request, code: str):
+    plan = _plan(request, code)
+    view = selectors.evaluate(plan, language=current_language(), today=_at(request), office=_office(request))
+    status = request.GET.get("status") or None
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        return download(selectors.output_rows(view, status=status), f"{plan.code}-outputs", fmt)
+    objectives = []
+    for ob in view.objectives:
+        outs = [o for o in ob.outputs if not status or o.status == status]
+        if outs or not status:
+            objectives.append((ob, outs))
+    chart = [{"code": ob.objective.code, "title": ob.title,
+              "bars": [(s, ob.roll.counts.get(s, 0)) for s in st.STATUSES if ob.roll.counts.get(s)],
+              "total": sum(ob.roll.counts.values())} for ob in view.objectives]
+    return render(request, "wsis/plan/tree.html", _context(
+        request, plan, view, objectives=objectives, status=status, chart=chart,
+        periods=view.periods))
+
+
+def plan_timeline(request, code: str):
+    plan = _plan(request, code)
+    view = selectors.evaluate(plan, language=current_language(), today=_at(request), office=_office(request))
+    rows = selectors.timeline(view)
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        return download([{**r, **{k: r[k].isoformat() if r[k] else None for k in ("date", "expected", "completed")}}
+                         for r in rows], f"{plan.code}-timeline", fmt)
+    months = []
+    for r in rows:
+        key = r["date"].strftime("%Y-%m")
+        if not months or months[-1][0] != key:
+            months.append((key, []))
+        months[-1][1].append(r)
+    return render(request, "wsis/plan/timeline.html", _context(request, plan, view, months=months))
+
+
+def plan_overdue(request, code: str):
+    plan = _plan(request, code)
+    view = selectors.evaluate(plan, language=current_language(), today=_at(request), office=_office(request))
+    rows = selectors.overdue(view)
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        return download(rows, f"{plan.code}-overdue", fmt)
+    ids = {o.output.code: o.output.pk for o in view.outputs()}
+    for r in rows:
+        r["output_id"] = ids.get(r["output"])
+    return render(request, "wsis/plan/overdue.html", _context(request, plan, view, rows=rows))
+
+
+def plan_offices(request, code: str):
+    plan = _plan(request, code)
+    view = selectors.evaluate(plan, language=current_language(), today=_at(request))
+    rows = selectors.office_summary(view)
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        return download(rows, f"{plan.code}-offices", fmt)
+    return render(request, "wsis/plan/offices.html", _context(request, plan, view, rows=rows))
+
+
+def kpi_chart(k, width=360, height=150, pad=28) -> dict | None:
+    """An SVG line of the KPI's values against the straight path from baseline to target."""
+    kpi = k.kpi
+    t0 = dt.date(kpi.baseline_year, 12, 31)
+    points = [(t0, kpi.baseline_value)] + list(k.series)
+    if len(points) < 2:
+        return None
+    dates = [d for d, _ in points] + [kpi.deadline]
+    values = [v for _, v in points] + [kpi.target_value]
+    d0, d1 = min(dates), max(dates)
+    v0, v1 = min(values), max(values)
+    if v1 == v0:
+        v1 = v0 + 1
+    span = max((d1 - d0).days, 1)
+
+    def xy(d, v):
+        x = pad + (d - d0).days / span * (width - 2 * pad)
+        y = height - pad - (v - v0) / (v1 - v0) * (height - 2 * pad)
+        return f"{x:.1f},{y:.1f}"
+
+    return {"width": width, "height": height, "line": " ".join(xy(d, v) for d, v in points),
+            "path": f"{xy(t0, kpi.baseline_value)} {xy(kpi.deadline, kpi.target_value)}",
+            "dots": [xy(d, v).split(",") for d, v in points], "v0": v0, "v1": v1, "d0": d0, "d1": d1,
+            "pad": pad}
+
+
+def output_detail(request, pk: int):
+    try:
+        out = selectors.output_get(pk, request.user)
+    except (NotFound, PermissionDenied) as exc:
+        raise Http404(exc.message) from exc
+    plan = out.objective.plan
+    lang = current_language()
+    view = selectors.output_view(out, language=lang, today=_at(request))
+    can_edit = permissions.can_output_edit(request.user, out)
+    updates = selectors.updates_for(out, request.user)
+    period = selectors.open_period(plan)
+    current = next((u for u in updates if period and u.period_id == period.pk), None)
+    editable = can_edit and period is not None and (current is None or current.state in ("draft", "returned"))
+    values = {v.kpi.code: v.value for v in current.values.all()} if current else {}
+    manual = [k for k in view.kpis if k.kpi.source == "manual"]
+    for k in view.kpis:
+        k.chart = kpi_chart(k)
+    from wsis.stocktaking.models import Activity
+
+    activities = [(a.pk, a.title(lang), a.state) for a in
+                  Activity.objects.filter(pk__in=out.activities.values("pk")).prefetch_related("translations")]
+    return render(request, "wsis/plan/output.html", {
+        "plan": plan, "o": view, "out": out, "can_edit": can_edit, "updates": updates, "period": period,
+        "current": current, "editable": editable, "values": values, "manual": manual, "activities": activities,
+        "can_decide": permissions.can_update_decide(request.user), "status_labels": STATUS_LABELS,
+        "can_manage": permissions.can_plan_manage(request.user), "reasons": REASONS,
+    })
+
+
+@login_required
+@require_POST
+def output_update(request, pk: int):
+    """Save or submit the office's update for the open period."""
+    try:
+        out = selectors.output_get(pk, request.user)
+        period = Period.objects.get(pk=int(request.POST.get("period") or 0), plan=out.objective.plan)
+        values = {k[len("kpi-"):]: v for k, v in request.POST.items() if k.startswith("kpi-")}
+        u = services.update_save(actor=request.user, output=out, period=period,
+                                 narrative=request.POST.get("narrative", ""), values=values)
+        if request.POST.get("do") == "submit":
+            services.update_submit(actor=request.user, update=u)
+            messages.success(request, _("Update submitted for review."))
+        else:
+            messages.success(request, _("Draft saved."))
+    except (Period.DoesNotExist, ValueError):
+        messages.error(request, _("Unknown reporting period."))
+    except ServiceError as exc:
+        _errors(request, exc)
+    return redirect("web:plan_output", pk=pk)
+
+
+@login_required
+@require_POST
+def update_decide(request, pk: int):
+    u = ProgressUpdate.objects.select_related("output", "period").filter(pk=pk).first()
+    if u is None:
+        raise Http404
+    try:
+        comment = request.POST.get("comment", "")
+        if request.POST.get("do") == "approve":
+            services.update_approve(actor=request.user, update=u, comment=comment)
+            messages.success(request, _("Update approved."))
+        elif request.POST.get("do") == "return":
+            services.update_return(actor=request.user, update=u, comment=comment)
+            messages.success(request, _("Update returned to the office."))
+        elif request.POST.get("do") == "correct":
+            values = {k[len("kpi-"):]: v for k, v in request.POST.items() if k.startswith("kpi-") and v != ""}
+            services.update_correct(actor=request.user, update=u, values=values, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Correction recorded."))
+    except ServiceError as exc:
+        _errors(request, exc)
+    nxt = request.POST.get("next", "")
+    if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
+        return redirect(nxt)
+    return redirect("web:plan_output", pk=u.output_id)
+
+
+@login_required
+@require_POST
+def milestone_edit(request, pk: int):
+    m = Milestone.objects.select_related("output__office").filter(pk=pk).first()
+    if m is None:
+        raise Http404
+    try:
+        services.milestone_update(actor=request.user, milestone=m, expected=request.POST.get("expected") or None,
+                                  completed=request.POST.get("completed") or None)
+        messages.success(request, _("Milestone saved."))
+    except ServiceError as exc:
+        _errors(request, exc)
+    return redirect("web:plan_output", pk=m.output_id)
+
+
+@login_required
+@require_POST
+def period_lock(request, code: str, period: str):
+    plan = _plan(request, code)
+    p = plan.periods.filter(code=period).first()
+    if p is None:
+        raise Http404
+    try:
+        services.period_lock(actor=request.user, period=p)
+        messages.success(request, _("Period %(code)s locked.") % {"code": p.code})
+    except ServiceError as exc:
+        _errors(request, exc)
+    return redirect("web:plan", code=code)
+
+
+@login_required
+def review(request):
+    if not permissions.can_update_decide(request.user):
+        raise Http404(_("This page is for BDT reviewers."))
+    return render(request, "wsis/plan/review.html", {"updates": selectors.review_queue(request.user)})
+
+
+@login_required
+def my_reminders(request):
+    if request.method == "POST":
+        r = Reminder.objects.filter(pk=int(request.POST.get("reminder") or 0), user=request.user).first()
+        if r is not None:
+            reminders.reminder_read(actor=request.user, reminder=r)
+        return redirect("web:plan_reminders")
+    rows = reminders.reminder_list(request.user)
+    with translation.override(current_language()):
+        items = [(r, reminders.reminder_text(r)) for r in rows]
+    return render(request, "wsis/plan/reminders.html", {"items": items})
