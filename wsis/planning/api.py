@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.http import HttpResponse
-from ninja import Body, Router, Schema
+from ninja import Body, Router, Schema, Status
 from ninja.security import django_auth
 
 from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
@@ -125,7 +125,7 @@ def plans(request, lang: Lang = "en"):
              summary="Create a plan from the interchange shape (the same fields as the XLSX sheets)")
 def plan_create(request, payload: Body[dict[str, Any]]):
     plan = services.plan_import(actor=request.user, data=payload)
-    return 201, _plan_out(plan, "en")
+    return Status(201, _plan_out(plan, "en"))
 
 
 @router.get("/{code}", response={200: dict, **ERRORS}, summary="The plan tree with computed statuses",
