@@ -77,3 +77,7 @@ api.add_router("/prizes", prizes_router)
 from wsis.planning.api import router as planning_router  # noqa: E402
 
 api.add_router("/plans", planning_router)
+
+from wsis.statistics.api import router as statistics_router  # noqa: E402
+
+api.add_router("/statistics", statistics_router)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "wsis.stocktaking",
     "wsis.prizes",
     "wsis.planning",
+    "wsis.statistics",
     "wsis.web",
 ]
 

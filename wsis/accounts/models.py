@@ -66,6 +66,7 @@ class Role(models.TextChoices):
     FOCAL_POINT = "focal_point", _("Focal point")
     REVIEWER = "reviewer", _("Reviewer")
     REGIONAL_OFFICER = "regional_officer", _("Regional officer")
+    STATISTICIAN = "statistician", _("ICT statistician")
     BDT_ADMIN = "bdt_admin", _("BDT administrator")
 
 

@@ -1,0 +1,467 @@
+"""ICT statistics reads: indicators, observations, group aggregates with coverage, the digital divide,
+target tracking, index scores, economy profiles and release comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import numpy as np
+from django.db.models import Count, Max, Min
+
+from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
+from wsis.core.i18n import prefetch_translations
+from wsis.reference.models import Economy, Group, Membership
+from wsis.statistics.models import Indicator, Observation, PublishedAggregate, Release
+from wsis.statistics.records import TOTAL
+
+WORLD = "WORLD"
+# Membership of a group counts for a year when it is valid on 1 July of that year (mid-year, as population is).
+MID_YEAR = (7, 1)
+
+
+def indicator_list(language: str) -> list[Indicator]:
+    qs = prefetch_translations(Indicator.objects.select_related("weight"), language)
+    stats = {r["indicator"]: r for r in Observation.objects.filter(is_current=True).values("indicator").annotate(
+        n=Count("id"), first=Min("year"), last=Max("year"), economies=Count("economy", distinct=True))}
+    result = []
+    for ind in qs:
+        s = stats.get(ind.pk, {})
+        ind.n_observations, ind.first_year, ind.last_year = s.get("n", 0), s.get("first"), s.get("last")
+        ind.n_economies = s.get("economies", 0)
+        result.append(ind)
+    return result
+
+
+def indicator_get(code: str) -> Indicator:
+    ind = Indicator.objects.select_related("weight").prefetch_related("translations").filter(code=code).first()
+    if ind is None:
+        raise NotFound(f"No indicator {code!r}.")
+    return ind
+
+
+def total_dims(indicator: Indicator) -> str:
+    return "|".join(f"{d}={TOTAL}" for d in sorted(indicator.dimensions))
+
+
+def dims_param(indicator: Indicator, text: str | None) -> str:
+    """'SEX=F' → the canonical key with the other dimensions at their totals; errors name the field."""
+    if not text:
+        return total_dims(indicator)
+    given = {}
+    for part in text.replace(",", "|").split("|"):
+        if not part.strip():
+            continue
+        k, _sep, v = part.partition("=")
+        k, v = k.strip().upper(), v.strip()
+        if k not in indicator.dimensions or not v:
+            raise ValidationFailed([ErrorItem("invalid", f"{indicator.code} has the dimensions "
+                                              f"{', '.join(indicator.dimensions) or 'none'}; {part!r} is not one.",
+                                              field="dims")])
+        given[k] = v
+    return "|".join(f"{d}={given.get(d, TOTAL)}" for d in sorted(indicator.dimensions))
+
+
+def available_dims(indicator: Indicator) -> list[str]:
+    return sorted(Observation.objects.filter(indicator=indicator, is_current=True)
+                  .values_list("dims", flat=True).distinct())
+
+
+def observations(indicator: Indicator, *, dims: str, economies: list[str] | None = None,
+                 years: tuple[int, int] | None = None, release: Release | None = None) -> list[dict]:
+    qs = Observation.objects.filter(indicator=indicator, dims=dims)
+    qs = qs.filter(release=release) if release else qs.filter(is_current=True)
+    if economies:
+        qs = qs.filter(economy__iso3__in=economies)
+    if years:
+        qs = qs.filter(year__gte=years[0], year__lte=years[1])
+    return [{"indicator": indicator.code, "economy": iso3, "year": y, "dims": d, "value": v, "status": s, "note": n,
+             "release": rel} for iso3, y, d, v, s, n, rel in qs.order_by("economy__iso3", "year").values_list(
+             "economy__iso3", "year", "dims", "value", "status", "note", "release_id")]
+
+
+def year_span(indicator: Indicator, dims: str) -> tuple[int, int] | None:
+    r = Observation.objects.filter(indicator=indicator, dims=dims, is_current=True).aggregate(a=Min("year"), b=Max("year"))
+    return (r["a"], r["b"]) if r["a"] is not None else None
+
+
+def economy_index() -> tuple[list[str], dict[int, int]]:
+    ids = list(Economy.objects.order_by("iso3").values_list("pk", "iso3"))
+    return [iso3 for _, iso3 in ids], {pk: i for i, (pk, _) in enumerate(ids)}
+
+
+def panel_matrix(indicator: Indicator, dims: str, years: list[int], index: dict[int, int], n: int,
+                 release: Release | None = None) -> np.ndarray:
+    """Economies × years, NaN where there is no value."""
+    m = np.full((n, len(years)), np.nan)
+    y0 = years[0]
+    qs = Observation.objects.filter(indicator=indicator, dims=dims, year__gte=years[0], year__lte=years[-1])
+    qs = qs.filter(release=release) if release else qs.filter(is_current=True)
+    for eco, year, value in qs.values_list("economy_id", "year", "value").iterator(chunk_size=20000):
+        m[index[eco], year - y0] = value
+    return m
+
+
+def membership_matrices(groups: list[str], years: list[int], index: dict[int, int], n: int) -> dict[str, np.ndarray]:
+    """Group code → economies × years booleans, from the memberships valid at mid-year."""
+    out = {}
+    for code in groups:
+        if code == WORLD:
+            out[code] = np.ones((n, len(years)), dtype=bool)
+            continue
+        m = np.zeros((n, len(years)), dtype=bool)
+        for eco, start, end in Membership.objects.filter(group__code=code).values_list(
+                "economy_id", "valid_from", "valid_to"):
+            for j, y in enumerate(years):
+                day = dt.date(y, *MID_YEAR)
+                if (start is None or start <= day) and (end is None or end > day):
+                    m[index[eco], j] = True
+        out[code] = m
+    return out
+
+
+def peer_classes(years: list[int], index: dict[int, int], n: int) -> np.ndarray:
+    """Economies × years peer class ids (ITU region × World Bank income group), -1 where unknown."""
+    region = np.full((n, len(years)), -1)
+    income = np.full((n, len(years)), -1)
+    for target, kind in ((region, "itu_region"), (income, "income")):
+        codes = {}
+        for eco, code, start, end in Membership.objects.filter(group__kind=kind).values_list(
+                "economy_id", "group__code", "valid_from", "valid_to"):
+            c = codes.setdefault(code, len(codes))
+            for j, y in enumerate(years):
+                day = dt.date(y, *MID_YEAR)
+                if (start is None or start <= day) and (end is None or end > day):
+                    target[index[eco], j] = c
+    # A single id per (region, income) pair; economies without a region have no peers.
+    return np.where(region >= 0, region * 10 + np.maximum(income, 0) + (income >= 0), -1)
+
+
+def group_names(language: str) -> dict[str, str]:
+    from django.utils.translation import gettext as _
+
+    names = {WORLD: _("World")}
+    for g in prefetch_translations(Group.objects.exclude(kind="custom"), language):
+        names[g.code] = g.text("name", language)
+    return names
+
+
+def default_groups() -> list[str]:
+    codes = list(Group.objects.filter(kind__in=["itu_region", "development", "income"]).exclude(
+        code="SIDS-M49").values_list("code", flat=True))
+    return [WORLD, *codes]
+
+
+def published(indicator: Indicator, dims: str, years: tuple[int, int] | None = None) -> dict[tuple[str, int], float]:
+    """Our group code and year → the figure the source publishes itself."""
+    qs = PublishedAggregate.objects.filter(indicator=indicator, dims=dims, is_current=True).exclude(group_code="")
+    if years:
+        qs = qs.filter(year__gte=years[0], year__lte=years[1])
+    return {(g, y): v for g, y, v in qs.values_list("group_code", "year", "value")}
+
+
+def release_list() -> list[Release]:
+    return list(Release.objects.select_related("imported_by").order_by("-imported_at", "-id"))
+
+
+def release_diff(old: Release, new: Release, *, limit: int = 500) -> dict:
+    """What changed from one release to another, key by key (indicator, economy, year, dimensions)."""
+    def load(rel):
+        return {(i, e, y, d): v for i, e, y, d, v in Observation.objects.filter(release=rel).values_list(
+            "indicator__code", "economy__iso3", "year", "dims", "value").iterator(chunk_size=20000)}
+
+    a, b = load(old), load(new)
+    added = [k for k in b if k not in a]
+    removed = [k for k in a if k not in b]
+    changed = [k for k in b if k in a and a[k] != b[k]]
+    rows = [{"indicator": k[0], "economy": k[1], "year": k[2], "dims": k[3], "old": a[k], "new": b[k],
+             "change": b[k] - a[k]} for k in sorted(changed, key=lambda k: -abs(b[k] - a[k]))[:limit]]
+    rows += [{"indicator": k[0], "economy": k[1], "year": k[2], "dims": k[3], "old": None, "new": b[k], "change": None}
+             for k in sorted(added)[: max(0, limit - len(rows))]]
+    rows += [{"indicator": k[0], "economy": k[1], "year": k[2], "dims": k[3], "old": a[k], "new": None, "change": None}
+             for k in sorted(removed)[: max(0, limit - len(rows))]]
+    return {"old": old.pk, "new": new.pk, "added": len(added), "removed": len(removed), "changed": len(changed),
+            "unchanged": len(b) - len(added) - len(changed), "rows": rows, "truncated": len(rows) < len(added)
+            + len(removed) + len(changed)}
+
+
+def by_economy(values: dict) -> dict:
+    out = defaultdict(dict)
+    for (eco, year), v in values.items():
+        out[eco][year] = v
+    return out
+
+
+STATUS_CODE = {"reported": 0, "estimated": 1, "imputed": 2}
+
+
+def _panel(indicator: Indicator, dims: str, years: list[int], economies: list[str], index: dict[int, int]):
+    from wsis.statistics.aggregate import Panel
+
+    n = len(economies)
+    values = np.full((n, len(years)), np.nan)
+    status = np.zeros((n, len(years)), dtype=np.int8)
+    y0 = years[0]
+    qs = Observation.objects.filter(indicator=indicator, dims=dims, is_current=True, year__gte=years[0],
+                                    year__lte=years[-1])
+    for eco, year, value, st in qs.values_list("economy_id", "year", "value", "status").iterator(chunk_size=20000):
+        i, j = index[eco], year - y0
+        values[i, j] = value
+        status[i, j] = STATUS_CODE.get(st, 0)
+    return Panel(economies, years, values, status)
+
+
+def method_from(params: dict | None):
+    """GapFill from request parameters; bad values name the parameter."""
+    from wsis.statistics.aggregate import GapFill
+
+    p = params or {}
+    try:
+        return GapFill(
+            interpolate=str(p.get("interpolate", "true")).lower() not in ("false", "0", "no"),
+            carry_forward=int(p.get("carry_forward", 3)), carry_back=int(p.get("carry_back", 0)),
+            impute=p.get("impute", "peer_mean"), min_coverage=float(p.get("min_coverage", 0.5)))
+    except (TypeError, ValueError) as exc:
+        raise ValidationFailed([ErrorItem("invalid", str(exc), field="method")]) from exc
+
+
+def aggregates(indicator: Indicator, *, dims: str | None = None, groups: list[str] | None = None,
+               years: tuple[int, int] | None = None, method=None) -> list[dict]:
+    """Every group × year figure of the indicator with coverage, what was filled, and the source's own
+    group figure beside ours when it publishes one."""
+    from wsis.statistics.aggregate import GapFill, aggregate, published_difference
+
+    if indicator.rule == "none":
+        raise ValidationFailed([ErrorItem("not_aggregable", f"{indicator.code} is not aggregable: its aggregation "
+                                          "rule is 'none'.", field="indicator")])
+    dims = dims if dims is not None else total_dims(indicator)
+    data_span = year_span(indicator, dims)
+    if data_span is None:
+        return []
+    span = years or data_span
+    # Gap filling reads the whole series (interpolation needs later years, carrying forward earlier ones);
+    # only the rows of the years asked for are returned.
+    year_list = list(range(min(span[0], data_span[0]), max(span[1], data_span[1]) + 1))
+    economies, index = economy_index()
+    n = len(economies)
+    groups = groups or default_groups()
+    unknown = [g for g in groups if g != WORLD and not Group.objects.filter(code=g).exists()]
+    if unknown:
+        raise ValidationFailed([ErrorItem("unknown_code", f"Unknown group {g!r}.", field="groups") for g in unknown])
+    panel = _panel(indicator, dims, year_list, economies, index)
+    weights = denominator = None
+    if indicator.weight_id:
+        w = _panel(indicator.weight, total_dims(indicator.weight), year_list, economies, index)
+        if indicator.rule == "ratio_of_sums":
+            denominator = w
+        else:
+            weights = w.values
+    if indicator.rule == "weighted_mean" and weights is None:
+        raise ValidationFailed([ErrorItem("no_weight", f"{indicator.code} is a weighted mean without a weight "
+                                          "indicator.", field="indicator")])
+    rows = aggregate(panel, groups=membership_matrices(groups, year_list, index, n), rule=indicator.rule,
+                     weights=weights, method=method or GapFill(), peers=peer_classes(year_list, index, n),
+                     denominator=denominator, scale=indicator.scale)
+    theirs = published(indicator, dims, span)
+    out = []
+    for r in rows:
+        if not span[0] <= r.year <= span[1]:
+            continue
+        d = r.as_dict()
+        d["indicator"], d["dims"] = indicator.code, dims
+        d["published_by_source"] = theirs.get((r.group, r.year))
+        d["difference"] = published_difference(r.value, d["published_by_source"])
+        d["n_filled"] = len(d["filled"])
+        out.append(d)
+    return out
+
+
+def _series(rows: list[dict], group: str) -> list[tuple[int, float]]:
+    return [(r["year"], r["value"]) for r in rows if r["group"] == group and r["value"] is not None]
+
+
+# The comparisons of the digital-divide page: (group, reference group).
+GAP_PAIRS = [("LDC", WORLD), ("LLDC", WORLD), ("SIDS", WORLD), ("DEVELOPING", "DEVELOPED"),
+             ("AFR", WORLD), ("AMS", WORLD), ("ARB", WORLD), ("ASP", WORLD), ("CIS", WORLD), ("EUR", WORLD)]
+
+
+def divide(indicator: Indicator, *, year: int | None = None, method=None) -> dict:
+    """Gaps and ratios between groups, female/male parity, urban/rural gap, dispersion across economies
+    and its trend, and people offline — for one indicator and year."""
+    from wsis.statistics import divide as dv
+
+    rows = aggregates(indicator, groups=[WORLD, *{g for pair in GAP_PAIRS for g in pair if g != WORLD}],
+                      method=method)
+    years_with = sorted({r["year"] for r in rows if r["value"] is not None})
+    if not years_with:
+        return {"indicator": indicator.code, "year": None, "gaps": [], "parity": [], "urban_rural": [],
+                "dispersion": None, "offline": []}
+    year = year or years_with[-1]
+    val = {(r["group"], r["year"]): r["value"] for r in rows}
+    gaps = [{"group": a, "reference": b, "value": val.get((a, year)), "reference_value": val.get((b, year)),
+             "gap": dv.gap(val.get((a, year)), val.get((b, year))),
+             "ratio": dv.ratio(val.get((a, year)), val.get((b, year)))} for a, b in GAP_PAIRS]
+    out = {"indicator": indicator.code, "unit": indicator.unit, "year": year, "gaps": gaps, "parity": [],
+           "urban_rural": []}
+    groups = [WORLD, "LDC", "LLDC", "SIDS", "DEVELOPED", "DEVELOPING", "AFR", "AMS", "ARB", "ASP", "CIS", "EUR"]
+    for dim, a, b, key in (("SEX", "F", "M", "parity"), ("URBANISATION", "U", "R", "urban_rural")):
+        if dim not in indicator.dimensions:
+            continue
+        ra = {(r["group"], r["year"]): r["value"] for r in aggregates(
+            indicator, dims=dims_param(indicator, f"{dim}={a}"), groups=groups, method=method)}
+        rb = {(r["group"], r["year"]): r["value"] for r in aggregates(
+            indicator, dims=dims_param(indicator, f"{dim}={b}"), groups=groups, method=method)}
+        for g in groups:
+            va, vb = ra.get((g, year)), rb.get((g, year))
+            if key == "parity":
+                score = dv.gender_parity(va, vb)
+                out["parity"].append({"group": g, "female": va, "male": vb, "score": score,
+                                      "band": dv.parity_band(score)})
+            else:
+                out["urban_rural"].append({"group": g, "urban": va, "rural": vb, **dv.urban_rural_gap(va, vb)})
+    # Dispersion across economies: reported values only, population-weighted, each year.
+    economies, index = economy_index()
+    span = year_span(indicator, total_dims(indicator))
+    year_list = list(range(span[0], span[1] + 1))
+    panel = _panel(indicator, total_dims(indicator), year_list, economies, index)
+    pop = None
+    if indicator.weight_id:
+        pop = _panel(indicator.weight, total_dims(indicator.weight), year_list, economies, index).values
+    series = []
+    for j, y in enumerate(year_list):
+        v = panel.values[:, j]
+        w = pop[:, j] if pop is not None else None
+        g = dv.gini(v, w)
+        if g.n >= 10:
+            series.append({"year": y, "gini": g.value, "cv": dv.coefficient_of_variation(v, w).value,
+                           "theil": dv.theil(v, w).value, "economies": g.n})
+    recent = [s for s in series if s["year"] > year - 10 and s["year"] <= year]
+    tr = dv.trend([s["year"] for s in recent], [s["gini"] for s in recent]) if len(recent) >= 3 else None
+    out["dispersion"] = {"series": series, "trend": tr.__dict__ if tr else None}
+    out["offline"] = []
+    if indicator.unit == "%" and indicator.weight_id:
+        # People offline: the group's population × (1 − its share online), both as aggregated above.
+        pops = {r["group"]: r["value"] for r in aggregates(indicator.weight, groups=groups, years=(year, year),
+                                                           method=method)}
+        for g in groups:
+            share, p = val.get((g, year)), pops.get(g)
+            out["offline"].append({"group": g, "population": p, "share_online": share,
+                                   "offline": dv.people_offline(p, share) if None not in (p, share) else None})
+    return out
+
+
+def targets(*, method=None) -> list[dict]:
+    """Each strategic target an indicator here measures: latest figure, distance, pace, projection, status."""
+    from wsis.reference.models import StrategicTarget
+    from wsis.statistics import catalogue
+    from wsis.statistics import divide as dv
+    from wsis.statistics.targets import track
+
+    out = []
+    cache: dict = {}
+    for t in StrategicTarget.objects.filter(code__in=catalogue.TARGET_LINKS).prefetch_related("translations"):
+        link = catalogue.TARGET_LINKS[t.code]
+        ind = Indicator.objects.filter(code=link["indicator"]).first()
+        row = {"code": t.code, "framework": t.framework, "text": t.text("text"), "indicator": link["indicator"],
+               "group": link["group"], "measure": link["measure"], "deadline": t.deadline.year,
+               "target": float(t.value) if t.value is not None else None, "verified": t.verified}
+        series: list[tuple[int, float]] = []
+        if ind is not None and ind.rule != "none":
+            if link["measure"] == "parity" and "SEX" in ind.dimensions:
+                key = (ind.code, "parity", link["group"])
+                if key not in cache:
+                    f = _series(aggregates(ind, dims=dims_param(ind, "SEX=F"), groups=[link["group"]],
+                                           method=method), link["group"])
+                    m = dict(_series(aggregates(ind, dims=dims_param(ind, "SEX=M"), groups=[link["group"]],
+                                                method=method), link["group"]))
+                    cache[key] = [(y, dv.gender_parity(v, m[y])) for y, v in f if y in m and m[y]]
+                series = cache[key]
+                row["target"] = catalogue.PARITY_TARGET
+            elif link["measure"] == "value":
+                key = (ind.code, link["group"])
+                if key not in cache:
+                    cache[key] = _series(aggregates(ind, groups=[link["group"]], method=method), link["group"])
+                series = cache[key]
+        comparator = t.comparator if t.comparator in (">=", "<=") else ">="
+        if row["target"] is None or not series:
+            row.update(status="insufficient_data", latest_year=None, latest_value=None, series=[])
+        else:
+            r = track(series, target=row["target"], deadline=row["deadline"], comparator=comparator,
+                      bounded=(0.0, 100.0) if ind.unit == "%" and link["measure"] == "value" else None)
+            row.update({k: v for k, v in r.__dict__.items() if k not in ("target", "deadline")})
+            row["series"] = series
+        out.append(row)
+    return out
+
+
+def index_definition(code: str = "IDI"):
+    """The stored index definition (the newest version), as the dataclasses `wsis.statistics.index` scores."""
+    from wsis.statistics.index import Component
+    from wsis.statistics.index import IndexDefinition as Defn
+    from wsis.statistics.models import IndexDefinition
+
+    row = IndexDefinition.objects.filter(code=code).order_by("-version").first()
+    if row is None:
+        raise NotFound(f"No index {code!r}.")
+    d = dict(row.definition)
+    d["components"] = tuple(Component(**c) for c in d["components"])
+    d["pillars"] = {k: tuple(v) for k, v in d["pillars"].items()}
+    return row, Defn(**d)
+
+
+def index_scores(code: str = "IDI", *, year: int | None = None, latest_within: int = 3) -> dict:
+    """Scores of every economy for a year: each component takes the economy's value for that year or, failing
+    that, its latest value up to `latest_within` years earlier (declared, like the aggregates' carry-forward)."""
+    from wsis.statistics.index import score_many
+
+    row, defn = index_definition(code)
+    indicators = {}
+    for ind in Indicator.objects.all():
+        for alias in [ind.code, *ind.aliases]:
+            indicators.setdefault(alias, ind)
+    years_available = Observation.objects.filter(is_current=True).aggregate(y=Max("year"))["y"]
+    year = year or years_available
+    table: dict[str, dict[str, float | None]] = defaultdict(dict)
+    sources = {}
+    for c in defn.components:
+        ind = indicators.get(c.indicator)
+        sources[c.indicator] = ind.code if ind else None
+        if ind is None or year is None:
+            continue
+        qs = Observation.objects.filter(indicator=ind, dims=total_dims(ind), is_current=True,
+                                        year__gt=year - 1 - latest_within, year__lte=year).order_by("year")
+        for iso3, _y, v in qs.values_list("economy__iso3", "year", "value"):
+            table[iso3][c.indicator] = v  # ordered by year: the latest wins
+    scores = score_many(defn, table) if table else {}
+    return {"code": row.code, "version": row.version, "name": row.name, "verified": row.verified,
+            "notes": row.notes, "year": year, "sources": sources, "definition": defn,
+            "scores": dict(sorted(scores.items(), key=lambda kv: (kv[1].index is None, -(kv[1].index or 0))))}
+
+
+def profile(iso3: str, *, language: str, year: int | None = None) -> dict:
+    """Each indicator's latest value for the economy beside its ITU region, development groups and the world."""
+    eco = Economy.objects.prefetch_related("translations").filter(iso3=iso3.upper()).first()
+    if eco is None:
+        raise NotFound(f"No economy {iso3!r}.")
+    today = dt.date.today()
+    groups = [WORLD, *Membership.objects.valid_on(today).filter(economy=eco).exclude(group__kind="custom")
+              .order_by("group__kind", "group__order").values_list("group__code", flat=True)]
+    rows = []
+    for ind in indicator_list(language):
+        if not ind.n_observations:
+            continue
+        dims = total_dims(ind)
+        last = (Observation.objects.filter(indicator=ind, economy=eco, dims=dims, is_current=True)
+                .order_by("-year").values_list("year", "value", "status").first())
+        if last is None:
+            continue
+        y = year or last[0]
+        own = Observation.objects.filter(indicator=ind, economy=eco, dims=dims, is_current=True, year=y).values_list(
+            "value", flat=True).first()
+        comparison = {}
+        if ind.rule != "none":
+            for r in aggregates(ind, groups=groups, years=(y, y)):
+                comparison[r["group"]] = r["value"]
+        rows.append({"indicator": ind.code, "name": ind.text("name", language), "unit": ind.unit, "year": y,
+                     "value": own, "status": last[2] if y == last[0] else None, "groups": comparison})
+    return {"economy": eco, "groups": groups, "rows": rows}

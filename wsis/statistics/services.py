@@ -1,0 +1,288 @@
+"""ICT statistics writes: the indicator catalogue, and importing a release — match every area, check every
+value, then write all of it in one transaction or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+
+from wsis.accounts.models import Role
+from wsis.accounts.permissions import has_role, is_bdt_admin
+from wsis.core.audit import audit
+from wsis.core.errors import ErrorItem, PermissionDenied, ValidationFailed
+from wsis.reference.models import Economy, EconomyTranslation
+from wsis.reference.upsert import Tally, upsert, upsert_translations
+from wsis.statistics import catalogue
+from wsis.statistics.models import (
+    IndexDefinition,
+    Indicator,
+    IndicatorTranslation,
+    Observation,
+    PublishedAggregate,
+    Release,
+)
+from wsis.statistics.records import TOTAL, Parsed
+
+BATCH = 5000
+# Units that mean the same thing, written differently by different sources.
+UNIT_SYNONYMS = {
+    "%": "%", "percent": "%", "per cent": "%", "percentage": "%", "% of population": "%",
+    "per 100 inhabitants": "per 100", "per 100 people": "per 100", "per 100 population": "per 100",
+    "per_100_pop": "per 100",
+    "people": "people", "persons": "people", "number": "number", "subscriptions": "number",
+}
+
+
+def can_statistics_import(user) -> bool:
+    return is_bdt_admin(user) or has_role(user, Role.STATISTICIAN)
+
+
+def _unit(u: str) -> str:
+    u = (u or "").strip().lower()
+    return UNIT_SYNONYMS.get(u, u)
+
+
+def catalogue_init(*, actor="wsis init") -> Tally:
+    """Create or update the indicators the platform ships (idempotent)."""
+    tally = Tally()
+    with transaction.atomic():
+        rows = {}
+        for i, d in enumerate(catalogue.INDICATORS):
+            rows[d["code"]] = upsert(Indicator, {"code": d["code"]}, {
+                "unit": d["unit"], "rule": d["rule"], "dimensions": d["dimensions"], "sdg_indicator": d["sdg"],
+                "aliases": d["aliases"], "higher_is_better": d["higher_is_better"], "source": d["source"],
+                "order": i}, tally)
+            upsert_translations(IndicatorTranslation, "indicator", rows[d["code"]],
+                                {lang: {"name": name} for lang, name in d["names"].items()}, tally)
+        for d in catalogue.INDICATORS:
+            weight = rows[d["weight"]] if d["weight"] else None
+            upsert(Indicator, {"code": d["code"]}, {"weight": weight}, tally)
+        from wsis.statistics.idi_2023 import IDI_2023
+
+        upsert(IndexDefinition, {"code": "IDI", "version": IDI_2023.version},
+               {"name": IDI_2023.name, "definition": index_as_data(IDI_2023), "verified": IDI_2023.verified,
+                "notes": IDI_2023.notes}, tally)
+        if tally.changed():
+            audit(actor=actor, verb="statistics.catalogue_init", target=("statistics", "", "indicator catalogue"),
+                  after=dict(tally))
+    return tally
+
+
+def index_as_data(defn) -> dict:
+    """An index definition as plain JSON data (what the database keeps and the API shows)."""
+    import dataclasses
+
+    d = dataclasses.asdict(defn)
+    d["components"] = [dict(c) for c in d["components"]]
+    d["pillars"] = {k: list(v) for k, v in d["pillars"].items()}
+    return d
+
+
+def dims_string(indicator_dims: list[str], dims: tuple[tuple[str, str], ...]) -> str:
+    """The canonical key: every allowed dimension of the indicator, totals explicit."""
+    given = dict(dims)
+    return "|".join(f"{d}={given.get(d, TOTAL)}" for d in sorted(indicator_dims))
+
+
+@dataclass
+class Matcher:
+    """Finds the economy or the published aggregate an area code of a source stands for."""
+
+    iso3: dict[str, int] = field(default_factory=dict)
+    m49: dict[str, int] = field(default_factory=dict)
+    names: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> Matcher:
+        m = cls()
+        for pk, iso3, m49 in Economy.objects.values_list("pk", "iso3", "m49"):
+            m.iso3[iso3] = pk
+            if m49:
+                m.m49[str(int(m49))] = pk
+        for eco, name in EconomyTranslation.objects.filter(language="en").values_list("economy_id", "name"):
+            m.names[name.casefold()] = eco
+        return m
+
+    def match(self, area: str, kind: str) -> tuple[str, object]:
+        """("economy", pk) | ("aggregate", (code, our group code or "")) | ("unmatched", None)."""
+        from wsis.statistics import known_aggregates, m49_aggregates
+
+        a = area.strip()
+        if kind in ("iso3", "wb"):
+            if kind == "wb" and a in known_aggregates.WB_AGGREGATES:
+                return "aggregate", (a, known_aggregates.WB_AGGREGATES[a][1] or "")
+            if kind == "wb" and a == "CHI":  # Guernsey and Jersey together: kept as a published aggregate
+                return "aggregate", (a, "")
+            if a.upper() in self.iso3:
+                return "economy", self.iso3[a.upper()]
+        elif kind == "m49":
+            key = a.lstrip("0") or "0"
+            if key in self.m49:
+                return "economy", self.m49[key]
+            if key in m49_aggregates.M49_AGGREGATES:
+                return "aggregate", (key, m49_aggregates.M49_AGGREGATES[key][1] or "")
+        elif kind == "name":
+            pk = self.names.get(a.casefold())
+            if pk is not None:
+                return "economy", pk
+            if a.casefold() == "world":
+                return "aggregate", (a, "WORLD")
+            return "aggregate", (a, "")
+        return "unmatched", None
+
+
+@dataclass
+class ImportResult:
+    release: Release | None
+    created: bool
+    observations: int = 0
+    aggregates: int = 0
+    indicators: list[str] = field(default_factory=list)
+    unmatched: list[dict] = field(default_factory=list)
+    replaced: int = 0
+
+
+def content_hash(content: bytes, adapter: str, options: dict) -> str:
+    h = hashlib.sha256(content)
+    h.update(adapter.encode())
+    h.update(repr(sorted(options.items())).encode())
+    return h.hexdigest()
+
+
+def import_release(*, actor, parsed: Parsed, adapter: str, filename: str, sha256: str, options: dict | None = None,
+                   allow_unmatched: bool = False, create_indicators: bool = False, is_demo: bool = False,
+                   progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """Validate everything in `parsed`, then write it as one release. Importing the same file with the same
+    options again changes nothing."""
+    if not (is_demo and isinstance(actor, str)) and not can_statistics_import(actor):
+        raise PermissionDenied("Only ICT statisticians and BDT administrators import statistics.")
+    options = options or {}
+    previous = Release.objects.filter(sha256=sha256).first()
+    if previous is not None:
+        return ImportResult(previous, created=False, observations=previous.counts.get("observations", 0),
+                            aggregates=previous.counts.get("aggregates", 0))
+    errors = list(parsed.errors)
+    # Series → indicator, by code or by a source series code.
+    indicators = {}
+    for ind in Indicator.objects.all():
+        indicators[ind.code] = ind
+        for alias in ind.aliases:
+            indicators.setdefault(alias, ind)
+    series = {r.indicator for r in parsed.records}
+    new_series = []
+    for code in sorted(series):
+        if code in indicators:
+            ind = indicators[code]
+            info = parsed.series.get(code)
+            if info and info.unit and ind.unit and _unit(info.unit) != _unit(ind.unit):
+                errors.append(ErrorItem("unit_mismatch", f"Series {code} is in {info.unit!r} but indicator {ind.code} is "
+                                        f"in {ind.unit!r}.", field="unit", location=filename))
+        elif create_indicators:
+            new_series.append(code)
+        else:
+            errors.append(ErrorItem("unknown_series", f"Series {code!r} is not a known indicator; add it to an "
+                                    "indicator's source codes or import with --create-indicators.",
+                                    field="indicator", location=filename))
+    matcher = Matcher.load()
+    seen: dict[tuple, tuple[float, str]] = {}
+    unmatched: dict[str, dict] = {}
+    rows = []
+    for r in parsed.records:
+        if not math.isfinite(r.value):
+            errors.append(ErrorItem("invalid", f"{r.value!r} is not a number.", field="value", location=r.location))
+            continue
+        ind = indicators.get(r.indicator)
+        allowed = ind.dimensions if ind else sorted(k for k, _ in r.dims)
+        bad = [k for k, _ in r.dims if k not in allowed]
+        if bad and ind is not None:
+            errors.append(ErrorItem("invalid", f"Indicator {ind.code} has no dimension {', '.join(bad)}.",
+                                    field="dims", location=r.location))
+            continue
+        kind, target = matcher.match(r.area, r.area_kind)
+        if kind == "unmatched":
+            u = unmatched.setdefault(r.area, {"area": r.area, "name": r.area_name, "kind": r.area_kind,
+                                              "location": r.location, "rows": 0})
+            u["rows"] += 1
+            continue
+        key = (r.indicator, kind, target, r.year, dims_string(allowed, r.dims))
+        if key in seen:
+            value, where = seen[key]
+            if value != r.value:
+                errors.append(ErrorItem("duplicate", f"{r.area} {r.year} appears twice with different values "
+                                        f"({value:g} at {where}, {r.value:g} here).", field="value", location=r.location))
+            continue
+        seen[key] = (r.value, r.location)
+        rows.append((key, r))
+    if unmatched and not allow_unmatched:
+        listed = ", ".join(f"{u['area']}" + (f" ({u['name']})" if u["name"] else "") for u in unmatched.values())
+        errors.append(ErrorItem("unmatched", f"{len(unmatched)} areas match no economy and no known aggregate: "
+                                f"{listed}. Correct the file, or import with --skip-unmatched to leave them out.",
+                                field="area", location=filename))
+    if errors:
+        raise ValidationFailed(errors, f"{len(errors)} problems in {filename}; nothing was imported.")
+
+    total = len(rows)
+    with transaction.atomic():
+        for code in new_series:
+            info = parsed.series.get(code)
+            ind = Indicator.objects.create(code=code[:60], unit=(info.unit if info else "")[:40], rule="none",
+                                           source=(info.source if info else parsed.source)[:300],
+                                           sdg_indicator=(info.sdg_indicator if info else "")[:12])
+            IndicatorTranslation.objects.create(indicator=ind, language="en", name=(info.name if info else code)[:300])
+            indicators[code] = ind
+        release = Release.objects.create(source=parsed.source or adapter, adapter=adapter, filename=filename[:300],
+                                         sha256=sha256, options=options, is_demo=is_demo,
+                                         imported_by=actor if hasattr(actor, "pk") else None,
+                                         unmatched=list(unmatched.values()))
+        obs, aggs = [], []
+        done = 0
+        for (code, kind, target, year, dims), r in rows:
+            ind = indicators[code]
+            if kind == "economy":
+                obs.append(Observation(release=release, indicator=ind, economy_id=target, year=year, dims=dims,
+                                       value=r.value, status=r.status, note=r.note[:300]))
+            else:
+                area, group = target
+                aggs.append(PublishedAggregate(release=release, indicator=ind, area=area[:40],
+                                               area_name=r.area_name[:200], group_code=group, year=year, dims=dims,
+                                               value=r.value, status=r.status))
+            if len(obs) >= BATCH:
+                Observation.objects.bulk_create(obs)
+                done += len(obs)
+                obs = []
+                if progress:
+                    progress(done, total)
+        Observation.objects.bulk_create(obs)
+        PublishedAggregate.objects.bulk_create(aggs, batch_size=BATCH)
+        done += len(obs) + len(aggs)
+        if progress:
+            progress(done, total)
+        # The new release is now current for every key it carries.
+        same_key = Observation.objects.filter(release=release, indicator=OuterRef("indicator"),
+                                              economy=OuterRef("economy"), year=OuterRef("year"), dims=OuterRef("dims"))
+        replaced = (Observation.objects.filter(is_current=True).exclude(release=release)
+                    .filter(Exists(same_key)).update(is_current=False))
+        same_agg = PublishedAggregate.objects.filter(release=release, indicator=OuterRef("indicator"),
+                                                     area=OuterRef("area"), year=OuterRef("year"), dims=OuterRef("dims"))
+        (PublishedAggregate.objects.filter(is_current=True).exclude(release=release)
+         .filter(Exists(same_agg)).update(is_current=False))
+        if not is_demo:
+            # Real data retires the demo values of the indicators it brings, so the two are never mixed.
+            touched = {indicators[c].pk for (c, *_r), _x in rows}
+            replaced += Observation.objects.filter(indicator__in=touched, release__is_demo=True,
+                                                   is_current=True).update(is_current=False)
+            PublishedAggregate.objects.filter(indicator__in=touched, release__is_demo=True,
+                                              is_current=True).update(is_current=False)
+        n_obs = sum(1 for (_c, kind, *_rest), _r in rows if kind == "economy")
+        release.counts = {"observations": n_obs, "aggregates": len(rows) - n_obs, "replaced": replaced,
+                          "indicators": sorted({indicators[c].code for (c, *_r), _x in rows})}
+        release.save(update_fields=["counts"])
+        audit(actor=actor, verb="statistics.import", target=release,
+              after={**release.counts, "file": filename, "unmatched": len(unmatched)})
+    return ImportResult(release, True, n_obs, len(rows) - n_obs, release.counts["indicators"],
+                        list(unmatched.values()), replaced)
