@@ -92,11 +92,14 @@ def load_demo(*, password: str) -> list[str]:
 
     contests = load_demo_prizes(admin=User.objects.get(username="admin"), reviewer=User.objects.get(username="reviewer"))
     from wsis.planning.demo import load_demo_plan
+    from wsis.statistics.demo import load_demo_statistics
 
     plan = load_demo_plan()
+    observations = load_demo_statistics()
     lines.append(f"Demo data ready: {len(ORGS)} organisations, {len(USERS)} users, 1 user-defined group, "
                  f"{activities} activities, {contests} WSIS Prizes contests (one in each phase), {plan} "
-                 "(every status, update state and reminder kind).")
+                 f"(every status, update state and reminder kind), {observations} synthetic ICT observations "
+                 "for every economy (replaced by real data as soon as a release of the same indicator is imported).")
     lines.append(f"Demo accounts ({', '.join(u for u, *_ in USERS)}) share the password set by WSIS_DEMO_PASSWORD "
                  f"(default 'wsis-demo'); they are for demonstration only.")
     return lines

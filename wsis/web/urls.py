@@ -3,6 +3,7 @@ from django.urls import path
 from wsis.web import activity_views as av
 from wsis.web import plan_views as plv
 from wsis.web import prize_views as pv
+from wsis.web import stats_views as sv
 from wsis.web import views
 
 app_name = "web"
@@ -32,6 +33,14 @@ urlpatterns = [
     path("prizes/<int:year>/finalists/", pv.finalists, name="prize_finalists"),
     path("prizes/<int:year>/vote/", pv.vote, name="prize_vote"),
     path("prizes/<int:year>/results/", pv.results, name="prize_results"),
+    path("statistics/", sv.index, name="stats"),
+    path("statistics/targets/", sv.targets, name="stats_targets"),
+    path("statistics/releases/", sv.releases, name="stats_releases"),
+    path("statistics/import/", sv.import_page, name="stats_import"),
+    path("statistics/index/<str:code>/", sv.index_page, name="stats_index"),
+    path("statistics/economies/<str:iso3>/", sv.economy, name="stats_economy"),
+    path("statistics/<str:code>/", sv.explorer, name="stats_indicator"),
+    path("statistics/<str:code>/divide/", sv.divide, name="stats_divide"),
     path("plan/", plv.plan_index, name="plan_index"),
     path("plan/review/", plv.review, name="plan_review"),
     path("plan/reminders/", plv.my_reminders, name="plan_reminders"),

@@ -29,3 +29,8 @@ class Command(BaseCommand):
             f"Reference data: {tally['created']} created, {tally['updated']} updated, "
             f"{tally['deleted']} removed, {tally['unchanged']} unchanged."
         )
+        from wsis.statistics.services import catalogue_init
+
+        stats = catalogue_init(actor="wsis init")
+        self.stdout.write(f"Indicator catalogue: {stats['created']} created, {stats['updated']} updated, "
+                          f"{stats['unchanged']} unchanged.")

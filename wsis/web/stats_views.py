@@ -1,0 +1,243 @@
+"""ICT statistics pages: indicator list, explorer (chart, table, group figures with coverage, map), digital
+divide, economy profile, target dashboard, ICT Development Index, releases and their comparison, import."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from wsis.core.errors import NotFound, ServiceError
+from wsis.core.export import download
+from wsis.core.i18n import current_language, prefetch_translations
+from wsis.reference.models import Economy
+from wsis.statistics import selectors, services, worldmap
+from wsis.statistics.models import Release
+from wsis.web import charts
+
+FORMATS = ("csv", "json", "xlsx")
+DEFAULT_ECONOMIES = ["KEN", "IND", "BRA", "DEU"]
+TARGET_STATUS = {"achieved": "done", "on_track": "on_track", "off_track": "off_track",
+                 "insufficient_data": "no_data"}
+
+
+def _indicator(code):
+    try:
+        return selectors.indicator_get(code)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
+def _errors(request, exc: ServiceError):
+    messages.error(request, exc.message)
+    for e in exc.errors:
+        if e.message != exc.message:
+            where = ", ".join(x for x in (e.location, e.field) if x)
+            messages.error(request, f"{where}: {e.message}" if where else e.message)
+
+
+def _int(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def index(request):
+    lang = current_language()
+    return render(request, "wsis/stats/index.html", {
+        "indicators": selectors.indicator_list(lang), "can_import": services.can_statistics_import(request.user)})
+
+
+def explorer(request, code: str):
+    ind = _indicator(code)
+    lang = current_language()
+    try:
+        dims = selectors.dims_param(ind, request.GET.get("dims"))
+        method = selectors.method_from(request.GET)
+    except ServiceError as exc:
+        _errors(request, exc)
+        dims, method = selectors.total_dims(ind), selectors.method_from({})
+    all_groups = selectors.group_names(lang)
+    groups = [g for g in request.GET.getlist("group") if g in all_groups] or ["WORLD", "LDC", "DEVELOPED", "DEVELOPING"]
+    economies = [e.strip().upper() for e in request.GET.getlist("economy") if e.strip()] or DEFAULT_ECONOMIES
+    span = selectors.year_span(ind, dims)
+    ctx = {"ind": ind, "name": ind.text("name", lang), "dims": dims, "dims_choices": selectors.available_dims(ind),
+           "groups": groups, "group_names": all_groups, "economies": economies, "method": method, "span": span,
+           "economy_choices": [(e.iso3, e.text("name", lang)) for e in prefetch_translations(Economy.objects.all(), lang)]}
+    if span is None:
+        return render(request, "wsis/stats/explorer.html", ctx)
+    obs = selectors.observations(ind, dims=dims, economies=economies)
+    agg = selectors.aggregates(ind, dims=dims, groups=groups, method=method) if ind.rule != "none" else []
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        what = request.GET.get("what", "observations")
+        if what == "aggregates":
+            rows = [{**r, "filled": ";".join(f"{k}:{v}" for k, v in sorted(r["filled"].items())),
+                     "no_weight": ";".join(r["no_weight"])} for r in agg]
+            return download(rows, f"{ind.code}-aggregates", fmt)
+        return download(obs, f"{ind.code}-observations", fmt)
+    names = dict(ctx["economy_choices"])
+    series = [charts.Series(names.get(e, e), [(o["year"], o["value"]) for o in obs if o["economy"] == e])
+              for e in economies]
+    series += [charts.Series(all_groups.get(g, g), [(r["year"], r["value"]) for r in agg if r["group"] == g])
+               for g in groups]
+    chart = charts.LineChart([s for s in series if s.points], y_min=0 if ind.unit == "%" else None,
+                             y_max=100 if ind.unit == "%" else None)
+    years = list(range(span[0], span[1] + 1))
+    table = []
+    obs_by = {(o["economy"], o["year"]): o["value"] for o in obs}
+    agg_by = {(r["group"], r["year"]): r for r in agg}
+    for y in years:
+        table.append({"year": y, "economies": [obs_by.get((e, y)) for e in economies],
+                      "groups": [agg_by.get((g, y), {}).get("value") for g in groups]})
+    map_year = _int(request.GET.get("year"), span[1])
+    ctx.update({
+        "chart_svg": charts.svg(chart, aria_label=_("Line chart of %(name)s; the values are in the table below.")
+                                % {"name": ctx["name"]}),
+        "legend": chart.legend, "table": [r for r in table if any(v is not None for v in r["economies"] + r["groups"])],
+        "economy_labels": [names.get(e, e) for e in economies], "agg": [r for r in agg if r["year"] >= span[1] - 9],
+        "map": _map(ind, dims, map_year, lang), "map_year": map_year, "years": years,
+        "query": _query(request),
+    })
+    return render(request, "wsis/stats/explorer.html", ctx)
+
+
+def _query(request):
+    q = request.GET.copy()
+    q.pop("format", None)
+    q.pop("what", None)
+    return q.urlencode()
+
+
+def _map(ind, dims, year, lang):
+    values = {o["economy"]: o["value"] for o in selectors.observations(ind, dims=dims, years=(year, year))}
+    codes = dict(Economy.objects.exclude(m49__isnull=True).values_list("m49", "iso3"))
+    by_m49 = {str(int(m)): iso3 for m, iso3 in codes.items()}
+    names = {e.iso3: e.text("name", lang) for e in prefetch_translations(Economy.objects.all(), lang)}
+    breaks = worldmap.classes(list(values.values()))
+    shapes = []
+    for m49, shape in worldmap.shapes().items():
+        iso3 = by_m49.get(m49)
+        v = values.get(iso3) if iso3 else None
+        shapes.append({"d": shape["d"], "fill": worldmap.colour(v, breaks) or "#ffffff",
+                       "title": f"{names.get(iso3, shape['name'])}: {v:g}" if v is not None
+                       else f"{names.get(iso3, shape['name'])}: —"})
+    legend = []
+    edges = [None, *breaks, None]
+    for i in range(len(breaks) + 1):
+        legend.append({"colour": worldmap.PALETTE[min(i, len(worldmap.PALETTE) - 1)], "low": edges[i], "high": edges[i + 1]})
+    rows = sorted(((names.get(k, k), k, v) for k, v in values.items()), key=lambda r: r[0])
+    return {"shapes": shapes, "outline": worldmap.outline(), "legend": legend, "rows": rows,
+            "width": worldmap.WIDTH, "height": worldmap.HEIGHT}
+
+
+def divide(request, code: str):
+    ind = _indicator(code)
+    lang = current_language()
+    try:
+        data = selectors.divide(ind, year=_int(request.GET.get("year")))
+    except ServiceError as exc:
+        _errors(request, exc)
+        data = None
+    names = selectors.group_names(lang)
+    chart_svg = ""
+    if data and data["dispersion"] and data["dispersion"]["series"]:
+        s = data["dispersion"]["series"]
+        chart = charts.LineChart([charts.Series("Gini", [(r["year"], r["gini"]) for r in s])], height=220, y_min=0)
+        chart_svg = charts.svg(chart, aria_label=_("Gini coefficient across economies by year; the values are in "
+                                                   "the table beside."))
+    return render(request, "wsis/stats/divide.html", {"ind": ind, "name": ind.text("name", lang), "data": data,
+                                                      "names": names, "chart_svg": chart_svg})
+
+
+def economy(request, iso3: str):
+    lang = current_language()
+    try:
+        p = selectors.profile(iso3, language=lang, year=_int(request.GET.get("year")))
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    names = selectors.group_names(lang)
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        rows = [{"indicator": r["indicator"], "name": r["name"], "unit": r["unit"], "year": r["year"],
+                 "value": r["value"], **{g: r["groups"].get(g) for g in p["groups"]}} for r in p["rows"]]
+        return download(rows, f"profile-{p['economy'].iso3}", fmt)
+    return render(request, "wsis/stats/economy.html", {"p": p, "eco": p["economy"], "names": names,
+                                                       "eco_name": p["economy"].text("name", lang)})
+
+
+def targets(request):
+    rows = selectors.targets()
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        return download([{k: v for k, v in r.items() if k != "series"} for r in rows], "targets", fmt)
+    names = selectors.group_names(current_language())
+    for r in rows:
+        r["badge"] = TARGET_STATUS.get(r["status"], "no_data")
+    return render(request, "wsis/stats/targets.html", {"rows": rows, "names": names})
+
+
+def index_page(request, code: str = "IDI"):
+    try:
+        result = selectors.index_scores(code, year=_int(request.GET.get("year")))
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    lang = current_language()
+    names = {e.iso3: e.text("name", lang) for e in prefetch_translations(Economy.objects.all(), lang)}
+    rows = [{"economy": k, "name": names.get(k, k), "index": s.index, "pillars": s.pillars, "missing": s.missing}
+            for k, s in result["scores"].items()]
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        return download([{"economy": r["economy"], "index": r["index"], **{f"pillar_{k}": v for k, v in
+                                                                           r["pillars"].items()},
+                          "missing": ";".join(r["missing"])} for r in rows], f"{code}-{result['year']}", fmt)
+    return render(request, "wsis/stats/index_scores.html", {"r": result, "rows": rows,
+                                                            "pillars": result["definition"].pillars})
+
+
+def releases(request):
+    rows = selectors.release_list()
+    a, b = _int(request.GET.get("old")), _int(request.GET.get("new"))
+    diff = None
+    if a and b:
+        old, new = Release.objects.filter(pk=a).first(), Release.objects.filter(pk=b).first()
+        if old is None or new is None:
+            messages.error(request, _("Choose two releases."))
+        else:
+            diff = selectors.release_diff(old, new, limit=300)
+            if request.GET.get("format") in FORMATS:
+                return download(diff["rows"], f"releases-{a}-{b}", request.GET["format"])
+    return render(request, "wsis/stats/releases.html", {"releases": rows, "diff": diff, "old": a, "new": b})
+
+
+@login_required
+def import_page(request):
+    from wsis.statistics.importing import import_bytes
+    from wsis.statistics.sources import ADAPTERS
+
+    if not services.can_statistics_import(request.user):
+        raise Http404(_("This page is for ICT statisticians."))
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, _("Choose a file."))
+        else:
+            try:
+                result = import_bytes(request.user, upload.read(), upload.name, fmt=request.POST.get("format", "auto"),
+                                      options={k: request.POST.get(k, "") for k in ("indicator", "area", "mapping")},
+                                      skip_unmatched=bool(request.POST.get("skip_unmatched")),
+                                      create_indicators=bool(request.POST.get("create_indicators")))
+                if result.created:
+                    messages.success(request, _("Release #%(n)d imported: %(obs)d observations, %(agg)d published "
+                                                "aggregates.") % {"n": result.release.pk, "obs": result.observations,
+                                                                  "agg": result.aggregates})
+                else:
+                    messages.info(request, _("This file was already imported as release #%(n)d; nothing changed.")
+                                  % {"n": result.release.pk})
+                return redirect("web:stats_releases")
+            except ServiceError as exc:
+                _errors(request, exc)
+    return render(request, "wsis/stats/import.html", {"adapters": ADAPTERS, "form": request.POST})
