@@ -94,8 +94,8 @@ def load_demo(*, password: str) -> list[str]:
     from wsis.planning.demo import load_demo_plan
     from wsis.statistics.demo import load_demo_statistics
 
-    plan = load_demo_plan()
     observations = load_demo_statistics()
+    plan = load_demo_plan()
     lines.append(f"Demo data ready: {len(ORGS)} organisations, {len(USERS)} users, 1 user-defined group, "
                  f"{activities} activities, {contests} WSIS Prizes contests (one in each phase), {plan} "
                  f"(every status, update state and reminder kind), {observations} synthetic ICT observations "

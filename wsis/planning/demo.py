@@ -149,6 +149,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "ar": "المواقع الريفية الموصولة",
         "zh-hans": "已连通的农村站点",
     },
+    "k.ldc_internet": {"en": "Individuals using the Internet in the least developed countries",
+                       "fr": "Personnes utilisant l'Internet dans les pays les moins avancés",
+                       "es": "Personas que utilizan Internet en los países menos adelantados",
+                       "ru": "Лица, пользующиеся Интернетом, в наименее развитых странах",
+                       "ar": "الأفراد الذين يستعملون الإنترنت في أقل البلدان نمواً",
+                       "zh-hans": "最不发达国家中使用互联网的个人"},
     "k.reports": {
         "en": "Regional stocktaking reports published",
         "fr": "Rapports régionaux d'inventaire publiés",
@@ -332,6 +338,9 @@ def plan_data(today: dt.date) -> tuple[dict, dict]:
         kpi("O4.1", "K1", "k.money", "USD", "increase", 0, 25_000_000, source="activities", measure="budget",
             currency="USD"),
         kpi("O4.2", "K1", "k.reports", "reports", "increase", 0, 6),
+        # Followed in the statistics module: the LDC figure of Internet use, from 2020.
+        {**kpi("O1.1", "K2", "k.ldc_internet", "%", "increase", 15, 50, source="indicator"),
+         "baseline_year": 2020, "indicator": "INTERNET_USERS", "area": "LDC"},
         kpi("O4.1", "K2", "k.reach", "economies", "increase", 0, 60, source="activities", measure="economies"),
     ]
     # Achieved pace ÷ pace needed for each manual KPI: ≥ 1 on track, 0.75–1 at risk, < 0.75 off track.

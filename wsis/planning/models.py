@@ -13,7 +13,8 @@ from wsis.core.models import TranslationBase
 
 PLAN_STATES = {"draft": _("Draft"), "active": _("Active"), "closed": _("Closed")}
 DIRECTIONS = {"increase": _("Increase"), "decrease": _("Decrease")}
-SOURCES = {"manual": _("Progress updates"), "activities": _("Linked activities (computed)")}
+SOURCES = {"manual": _("Progress updates"), "activities": _("Linked activities (computed)"),
+           "indicator": _("ICT indicator (computed)")}
 MEASURES = {
     "count": _("Number of linked activities"),
     "economies": _("Number of economies reached by linked activities"),
@@ -39,10 +40,9 @@ REASONS = {
     "no time left before the deadline": _("no time left before the deadline"),
     "no progress towards the target": _("no progress towards the target"),
     "achieved pace at least the pace needed": _("pace achieved at least the pace needed"),
-    # xgettext:no-python-format
-    "achieved pace 75–100 % of the pace needed": _("pace achieved 75–100 % of the pace needed"),
-    # xgettext:no-python-format
-    "achieved pace below 75 % of the pace needed": _("pace achieved below 75 % of the pace needed"),
+    "achieved pace 75–100 % of the pace needed": _("pace achieved between three quarters of the pace needed "
+                                                   "and the pace needed"),
+    "achieved pace below 75 % of the pace needed": _("pace achieved below three quarters of the pace needed"),
 }
 
 
@@ -142,6 +142,10 @@ class Kpi(Texted, models.Model):
     activity_kinds = models.JSONField(_("activity kinds"), default=list, blank=True)
     activity_statuses = models.JSONField(_("activity statuses"), default=list, blank=True)
     currency = models.CharField(_("currency"), max_length=3, blank=True)
+    # For a KPI measured by an ICT indicator: its code, and the group (WORLD, LDC, AFR…) or economy (ISO3)
+    # whose figure is followed — the group figure as published under the statistics module's rules.
+    indicator = models.CharField(_("ICT indicator"), max_length=60, blank=True)
+    area = models.CharField(_("group or economy"), max_length=60, blank=True)
     order = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from wsis.core.errors import NotFound, PermissionDenied
 from wsis.core.i18n import pick, prefetch_translations
@@ -183,6 +183,29 @@ def activity_series(kpi: Kpi, activities: list[dict]) -> tuple[list[tuple[dt.dat
     return series, "; ".join(notes)
 
 
+def indicator_series(kpi: Kpi) -> tuple[list[tuple[dt.date, float]], str]:
+    """The KPI's values from the statistics module, dated 31 December of each year: an economy's current
+    observations, or a group's published figure (the statistics module's declared gap filling and coverage
+    threshold apply; unpublished years are left out)."""
+    from wsis.reference.models import Economy
+    from wsis.statistics import selectors as stats
+    from wsis.statistics.models import Indicator
+
+    ind = Indicator.objects.filter(code=kpi.indicator).first()
+    if ind is None:
+        return [], gettext("The ICT indicator %(code)s no longer exists.") % {"code": kpi.indicator}
+    dims = stats.total_dims(ind)
+    if Economy.objects.filter(iso3=kpi.area.upper()).exists():
+        rows = stats.observations(ind, dims=dims, economies=[kpi.area.upper()])
+        return [(dt.date(r["year"], 12, 31), r["value"]) for r in rows], ""
+    rows = stats.aggregates(ind, dims=dims, groups=[kpi.area])
+    unpublished = sum(1 for r in rows if r["value"] is None and r["value_unpublished"] is not None)
+    note = ngettext("%(n)d year below the statistics module's coverage threshold is left out",
+                    "%(n)d years below the statistics module's coverage threshold are left out",
+                    unpublished) % {"n": unpublished} if unpublished else ""
+    return [(dt.date(r["year"], 12, 31), r["value"]) for r in rows if r["value"] is not None], note
+
+
 def _activities_by_output(output_ids) -> dict[int, list[dict]]:
     from wsis.stocktaking.models import Activity
 
@@ -235,6 +258,8 @@ def evaluate(plan: Plan, *, language: str, today: dt.date | None = None, office:
     for k in kpis:
         if k.source == "activities":
             series, note = activity_series(k, acts.get(k.output_id, []))
+        elif k.source == "indicator":
+            series, note = indicator_series(k)
         else:
             series, note = sorted(approved.get(k.pk, [])), ""
         result = st.kpi_status(st.KpiInput(
@@ -451,7 +476,8 @@ def plan_to_data(plan: Plan) -> dict:
             "output": k.output.code, "code": k.code, "titles": titles(k), "unit": k.unit, "direction": k.direction,
             "baseline": k.baseline_value, "baseline_year": k.baseline_year, "target": k.target_value,
             "deadline": k.deadline, "source": k.source, "measure": k.measure, "activity_kinds": k.activity_kinds,
-            "activity_statuses": k.activity_statuses, "currency": k.currency,
+            "activity_statuses": k.activity_statuses, "currency": k.currency, "indicator": k.indicator,
+            "area": k.area,
         } for k in kpis],
         "milestones": [{"output": m.output.code, "titles": titles(m), "due": m.due, "expected": m.expected,
                         "completed": m.completed} for m in milestones],

@@ -308,9 +308,27 @@ def _kpi_fields(errors, k, plan_start, plan_end) -> dict:
                 _err(errors, k, f"Unknown activity status {x!r}.", "activity_statuses", "invalid_choice")
     elif measure or kinds or statuses:
         _err(errors, k, "Measure and activity filters apply only to KPIs computed from activities.", "measure")
+    indicator = (k.get("indicator") or "").strip()
+    area = (k.get("area") or "").strip()
+    if source == "indicator":
+        from wsis.reference.models import Economy, Group
+        from wsis.statistics.models import Indicator
+
+        ind = Indicator.objects.filter(code=indicator).first()
+        if ind is None:
+            _err(errors, k, f"No ICT indicator {indicator!r}.", "indicator", "unknown_code")
+        elif ind.rule == "none" and not Economy.objects.filter(iso3=area.upper()).exists():
+            _err(errors, k, f"{indicator} is not aggregable: follow one economy (ISO3), not a group.", "area")
+        if area != "WORLD" and not Group.objects.filter(code=area).exists() and not Economy.objects.filter(
+                iso3=area.upper()).exists():
+            _err(errors, k, f"{area!r} is neither a group code (WORLD, LDC, AFR…) nor an ISO 3166 alpha-3 code.",
+                 "area", "unknown_code")
+    elif indicator or area:
+        _err(errors, k, "Indicator and area apply only to KPIs measured by an ICT indicator.", "indicator")
     return {"direction": direction, "baseline_value": baseline, "baseline_year": year, "target_value": target,
             "deadline": deadline, "source": source, "measure": measure if source == "activities" else "",
-            "activity_kinds": kinds, "activity_statuses": statuses, "currency": currency}
+            "activity_kinds": kinds, "activity_statuses": statuses, "currency": currency,
+            "indicator": indicator if source == "indicator" else "", "area": area if source == "indicator" else ""}
 
 
 def plan_set_state(*, actor, plan: Plan, state: str) -> Plan:

@@ -34,7 +34,7 @@ README = "Read me"
 README_HEADER = ["sheet", "column", "required?", "meaning", "example"]
 
 DIRECTIONS = ("increase", "decrease")
-SOURCES = ("manual", "activities")
+SOURCES = ("manual", "activities", "indicator")
 MEASURES = ("count", "economies", "budget")
 ACTIVITY_KINDS = ("project", "regional_initiative", "programme", "training", "event", "publication",
                   "policy_assistance", "platform")
@@ -123,8 +123,9 @@ SHEETS: dict[str, Sheet] = {
                "the direction.", "40"),
         Column("deadline", "date", "deadline", True, "Date by which the target is to be reached "
                "(YYYY-MM-DD); after the baseline year.", "2027-12-31"),
-        Column("source", "choice", "source", False, "manual (values come from approved progress updates) or "
-               "activities (computed live from linked activities); empty means manual.", "manual"),
+        Column("source", "choice", "source", False, "manual (values come from approved progress updates), "
+               "activities (computed live from linked activities) or indicator (an ICT indicator of the "
+               "statistics module); empty means manual.", "manual"),
         Column("measure", "choice", "measure", False, "Only with source activities: count (number of linked "
                "activities), economies (number of economies they reach) or budget (sum of their "
                "budgets).", "count", need="if source is activities"),
@@ -136,6 +137,10 @@ SHEETS: dict[str, Sheet] = {
                f"{', '.join(ACTIVITY_STATUSES)}. Empty means every status.", "ongoing; completed"),
         Column("currency", "text", "currency", False, "ISO 4217 code of the budgets a budget measure adds "
                "up.", "USD", need="if measure is budget"),
+        Column("indicator", "text", "indicator", False, "Only with source indicator: the code of the ICT "
+               "indicator (see wsis stats indicators).", "INTERNET_USERS", need="if source is indicator"),
+        Column("area", "text", "area", False, "Only with source indicator: the group whose figure is followed "
+               "(WORLD, LDC, AFR…) or an economy (ISO 3166 alpha-3).", "LDC", need="if source is indicator"),
         *_texts("name", "titles", "Name of the KPI", "Economies with a national broadband map"),
     )),
     "Milestones": Sheet("milestones", False, (

@@ -28,7 +28,7 @@ from wsis.statistics.models import (
 )
 from wsis.statistics.records import TOTAL, Parsed
 
-BATCH = 5000
+BATCH = 20000
 # Units that mean the same thing, written differently by different sources.
 UNIT_SYNONYMS = {
     "%": "%", "percent": "%", "per cent": "%", "percentage": "%", "% of population": "%",
@@ -147,6 +147,36 @@ class ImportResult:
     replaced: int = 0
 
 
+def _insert_observations(rows: list[tuple]) -> None:
+    """Rows straight to the database: COPY on PostgreSQL, parameterised INSERTs elsewhere. Model instances
+    and Django's per-backend batch limits cost most of the time of a large import (measured: 15 of 22 s for
+    100 000 rows on SQLite; row-by-row INSERTs took 158 s for a million rows on PostgreSQL)."""
+    if not rows:
+        return
+    from django.db import connection
+
+    table = connection.ops.quote_name(Observation._meta.db_table)
+    cols = ("release_id", "indicator_id", "economy_id", "year", "dims", "value", "status", "note", "is_current")
+    col_sql = ", ".join(connection.ops.quote_name(c) for c in cols)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({col_sql}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(f"INSERT INTO {table} ({col_sql}) VALUES ({', '.join(['%s'] * len(cols))})", rows)
+
+
+def _analyze() -> None:
+    """Fresh planner statistics after a bulk load: with stale ones PostgreSQL plans the superseding update as
+    a nested loop over the whole table (measured: minutes for a million rows)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(Observation._meta.db_table)}")
+
+
 def content_hash(content: bytes, adapter: str, options: dict) -> str:
     h = hashlib.sha256(content)
     h.update(adapter.encode())
@@ -244,36 +274,39 @@ def import_release(*, actor, parsed: Parsed, adapter: str, filename: str, sha256
         for (code, kind, target, year, dims), r in rows:
             ind = indicators[code]
             if kind == "economy":
-                obs.append(Observation(release=release, indicator=ind, economy_id=target, year=year, dims=dims,
-                                       value=r.value, status=r.status, note=r.note[:300]))
+                obs.append((release.pk, ind.pk, target, year, dims, r.value, r.status, r.note[:300], True))
             else:
                 area, group = target
                 aggs.append(PublishedAggregate(release=release, indicator=ind, area=area[:40],
                                                area_name=r.area_name[:200], group_code=group, year=year, dims=dims,
                                                value=r.value, status=r.status))
             if len(obs) >= BATCH:
-                Observation.objects.bulk_create(obs)
+                _insert_observations(obs)
                 done += len(obs)
                 obs = []
                 if progress:
                     progress(done, total)
-        Observation.objects.bulk_create(obs)
-        PublishedAggregate.objects.bulk_create(aggs, batch_size=BATCH)
+        _insert_observations(obs)
+        PublishedAggregate.objects.bulk_create(aggs, batch_size=500)
         done += len(obs) + len(aggs)
         if progress:
             progress(done, total)
+        _analyze()
         # The new release is now current for every key it carries.
-        same_key = Observation.objects.filter(release=release, indicator=OuterRef("indicator"),
-                                              economy=OuterRef("economy"), year=OuterRef("year"), dims=OuterRef("dims"))
-        replaced = (Observation.objects.filter(is_current=True).exclude(release=release)
-                    .filter(Exists(same_key)).update(is_current=False))
+        touched = {indicators[c].pk for (c, *_r), _x in rows}
+        replaced = 0
+        older = Observation.objects.filter(indicator__in=touched, is_current=True).exclude(release=release)
+        if older.exists():
+            same_key = Observation.objects.filter(release=release, indicator=OuterRef("indicator"),
+                                                  economy=OuterRef("economy"), year=OuterRef("year"),
+                                                  dims=OuterRef("dims"))
+            replaced = older.filter(Exists(same_key)).update(is_current=False)
         same_agg = PublishedAggregate.objects.filter(release=release, indicator=OuterRef("indicator"),
                                                      area=OuterRef("area"), year=OuterRef("year"), dims=OuterRef("dims"))
         (PublishedAggregate.objects.filter(is_current=True).exclude(release=release)
          .filter(Exists(same_agg)).update(is_current=False))
         if not is_demo:
             # Real data retires the demo values of the indicators it brings, so the two are never mixed.
-            touched = {indicators[c].pk for (c, *_r), _x in rows}
             replaced += Observation.objects.filter(indicator__in=touched, release__is_demo=True,
                                                    is_current=True).update(is_current=False)
             PublishedAggregate.objects.filter(indicator__in=touched, release__is_demo=True,

@@ -328,3 +328,36 @@ def test_reminders_are_private(staff, plan):
         reminders.reminder_read(actor=staff["unit"], reminder=r)
     reminders.reminder_read(actor=staff["head"], reminder=r)
     assert Reminder.objects.get(pk=r.pk).read_at is not None
+
+
+def test_kpi_measured_by_an_ict_indicator(staff):
+    """A KPI may follow a group figure of the statistics module; its status comes from the published years."""
+    from wsis.statistics.records import Parsed, Record
+    from wsis.statistics.services import catalogue_init, import_release
+
+    catalogue_init(actor="tests")
+    p = Parsed(source="test")
+    for iso3, base in {"KEN": 20.0, "ETH": 10.0, "GHA": 30.0}.items():
+        for i, year in enumerate(range(2020, 2024)):
+            p.records += [Record("SP.POP.TOTL", iso3, "iso3", year, 5e7),
+                          Record("IT.NET.USER.ZS", iso3, "iso3", year, base + 5 * i)]
+    import_release(actor=staff["admin"], parsed=p, adapter="test", filename="t.csv", sha256="x")
+    data = plan_dict(code="op-ind")
+    data["kpis"] = [{"output": "O1.1", "code": "K9", "titles": {"en": "Internet use in Africa"}, "unit": "%",
+                     "direction": "increase", "baseline": 20, "baseline_year": 2020, "target": 40,
+                     "deadline": D(2027, 12, 31), "source": "indicator", "indicator": "INTERNET_USERS", "area": "AFR"}]
+    data["outputs"][0]["activities"] = []
+    plan = services.plan_import(actor=staff["admin"], data=data)
+    view = selectors.evaluate(plan, language="en", today=D(2024, 3, 1))
+    k = next(o for o in view.outputs() if o.output.code == "O1.1").kpis[0]
+    # Africa = Kenya, Ethiopia, Ghana with equal populations: 20, 25, 30, 35 from 2020 to 2023.
+    assert [v for _, v in k.series] == pytest.approx([20.0, 25.0, 30.0, 35.0])
+    assert k.status == "on_track" and k.result.latest == pytest.approx(35.0)
+    for bad, field in ((dict(indicator="NOPE"), "indicator"), (dict(area="MARS"), "area"),
+                       (dict(indicator="MBB_TRAFFIC", area="AFR"), "area")):
+        d = plan_dict(code="op-bad")
+        d["outputs"][0]["activities"] = []
+        d["kpis"] = [{**data["kpis"][0], **bad}]
+        with pytest.raises(ValidationFailed) as exc:
+            services.plan_import(actor=staff["admin"], data=d)
+        assert any(e.field == field for e in exc.value.errors), exc.value.errors

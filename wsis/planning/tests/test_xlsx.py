@@ -53,13 +53,13 @@ PLAN = {
     "kpis": [
         {"output": "OUT-1.1", "code": "KPI-1", "unit": "%", "direction": "increase", "baseline": 12.5,
          "baseline_year": 2025, "target": 40.0, "deadline": D(2027, 12, 31), "source": "manual",
-         "measure": "", "activity_kinds": [], "activity_statuses": [], "currency": "",
+         "measure": "", "activity_kinds": [], "activity_statuses": [], "currency": "", "indicator": "", "area": "",
          "titles": {"en": "Share of economies with a broadband map", "zh-hans": "拥有宽带地图的经济体比例",
                     "ar": "نسبة الاقتصادات التي لديها خريطة"}},
         {"output": "OUT-2.1", "code": "KPI-2", "unit": "USD", "direction": "decrease", "baseline": 1234567.89,
          "baseline_year": 2024, "target": 0.1, "deadline": D(2027, 6, 30), "source": "activities",
          "measure": "budget", "activity_kinds": ["training", "event"], "activity_statuses": ["ongoing"],
-         "currency": "USD", "titles": {"en": "Budget of trainings"}},
+         "currency": "USD", "indicator": "", "area": "", "titles": {"en": "Budget of trainings"}},
     ],
     "milestones": [
         {"output": "OUT-1.1", "due": D(2026, 6, 30), "expected": D(2026, 9, 30), "completed": None,

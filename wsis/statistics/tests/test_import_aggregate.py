@@ -193,3 +193,36 @@ def test_un_ldc_lldc_sids_figures_from_the_un_country_data(statistician):
         {"WORLD": 66.3, "LDC": 36.14, "LLDC": 36.44, "SIDS-M49": 66.33})
     default = selectors.aggregates(ind, groups=["WORLD"], years=(2022, 2022))
     assert default[0]["value"] is None and not default[0]["published"]
+
+
+@pytest.mark.parametrize("name,indicators,observations,aggregates,unmatched", [
+    ("ddf--datapoints--it_mob_2gntwk--by--geo_area--nature--units--year.csv", ["COVERAGE_2G"], 3317, 216, []),
+    ("ddf--datapoints--it_mob_3gntwk--by--geo_area--nature--units--year.csv", ["COVERAGE_3G"], 2293, 216, []),
+    ("ddf--datapoints--it_mob_4gntwk--by--geo_area--nature--units--year.csv", ["COVERAGE_4G"], 1681, 213, []),
+    ("ddf--datapoints--it_mob_own--by--geo_area--nature--sex--units--year.csv", ["MOBILE_OWNERSHIP"], 972, 144, []),
+    ("ddf--datapoints--it_net_bbnd--by--age--freq--geo_area--location--nature--sex--type_of_speed--units--year.csv",
+     ["FBB_100"], 8669, 369, []),
+    ("ddf--datapoints--it_net_bbndn--by--age--freq--geo_area--location--nature--sex--type_of_speed--units--year.csv",
+     ["FBB_SUBS"], 8669, 14, []),
+    ("ddf--datapoints--it_use_ii99--by--age--geo_area--nature--sex--units--year.csv", ["INTERNET_USERS"], 6808, 692,
+     ["412"]),
+])
+def test_real_un_sdg_files_import_with_counts(statistician, name, indicators, observations, aggregates, unmatched):
+    """Each UN SDG database file: economies by M49 code, the UN's group figures kept as published aggregates,
+    and every row accounted for (records = observations + aggregates + rows of unmatched areas)."""
+    from wsis.statistics.sources import unsd
+
+    result = _import(statistician, (*UNSD, name), skip_unmatched=True)
+    assert (result.indicators, result.observations, result.aggregates) == (indicators, observations, aggregates)
+    assert [u["area"] for u in result.unmatched] == unmatched
+    records = len(unsd.read_ddf(shared_file(*UNSD, name).read_bytes(), name).records)
+    assert records == observations + aggregates + sum(u["rows"] for u in result.unmatched)
+
+
+def test_real_owid_file_imports_with_counts(statistician):
+    name = "population-covered-by-mobile-network-by-network-capability.csv"
+    result = _import(statistician, ("ict_indicators", "owid", name), skip_unmatched=True)
+    assert result.indicators == ["COVERAGE_2G", "COVERAGE_3G", "COVERAGE_4G"]
+    assert (result.observations, result.aggregates, result.unmatched) == (7731, 415, [])
+    assert PublishedAggregate.objects.filter(area="World", group_code="WORLD", indicator__code="COVERAGE_4G",
+                                             year=2023).get().value == pytest.approx(90.1)
