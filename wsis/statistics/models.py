@@ -83,10 +83,16 @@ class Release(models.Model):
 
 
 class Observation(models.Model):
-    # No separate index on release: the unique key below starts with it (fewer indexes, faster bulk loads).
-    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="observations", db_index=False)
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
-    economy = models.ForeignKey("reference.Economy", on_delete=models.PROTECT, related_name="observations")
+    # A fact table loaded a million rows at a time. The import service has matched every key before writing,
+    # and deletions go through Django, which applies on_delete itself; database-level foreign keys would add
+    # three deferred checks per row at commit (measured on PostgreSQL: 15 of 36 s for a million rows).
+    # No separate index on release: the unique key below starts with it.
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="observations", db_index=False,
+                                db_constraint=False)
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations",
+                                  db_constraint=False)
+    economy = models.ForeignKey("reference.Economy", on_delete=models.PROTECT, related_name="observations",
+                                db_constraint=False)
     year = models.PositiveSmallIntegerField(_("year"))
     # Canonical dimension key, totals explicit: "SEX=F", "SEX=_T|URBANISATION=R"; "" when the indicator has none.
     dims = models.CharField(_("dimensions"), max_length=120, default="", blank=True)

@@ -226,3 +226,18 @@ def test_real_owid_file_imports_with_counts(statistician):
     assert (result.observations, result.aggregates, result.unmatched) == (7731, 415, [])
     assert PublishedAggregate.objects.filter(area="World", group_code="WORLD", indicator__code="COVERAGE_4G",
                                              year=2023).get().value == pytest.approx(90.1)
+
+
+def test_deletions_keep_observations_consistent_without_database_foreign_keys(statistician):
+    """Observations carry no database-level foreign keys (bulk loads); Django applies on_delete instead."""
+    from django.db.models import ProtectedError
+
+    from wsis.reference.models import Economy
+
+    r = import_bytes(statistician, long_csv([("Kenya", "KEN", 2020, "29.5")]), "WDI_IT.NET.USER.ZS_long.csv")
+    with pytest.raises(ProtectedError):
+        selectors.indicator_get("INTERNET_USERS").delete()
+    with pytest.raises(ProtectedError):
+        Economy.objects.get(iso3="KEN").delete()
+    r.release.delete()
+    assert not Observation.objects.exists()
