@@ -71,6 +71,18 @@ def envelope(status: int, errors: list[dict]) -> dict:
     return {"ok": False, "status": status, "errors": errors}
 
 
+def command_user(name: str):
+    """The account a command acts as, or a CommandError (exit status 2) naming the unknown account."""
+    from django.core.management.base import CommandError
+
+    from wsis.accounts.models import User
+
+    user = User.objects.filter(username=name).first()
+    if user is None:
+        raise CommandError(f"No account named {name!r}.", returncode=2)
+    return user
+
+
 def command_error(exc: ServiceError):
     """The CLI form of a service error: every problem on its own line, exit status 2."""
     from django.core.management.base import CommandError

@@ -26,15 +26,9 @@ from wsis.planning.models import (
     ProgressUpdate,
     Reminder,
 )
+from wsis.web.feedback import service_errors
 
 FORMATS = ("csv", "json", "xlsx")
-
-
-def _errors(request, exc: ServiceError):
-    messages.error(request, exc.message)
-    for e in exc.errors:
-        if e.message != exc.message:
-            messages.error(request, f"{e.field}: {e.message}" if e.field else e.message)
 
 
 def _plan(request, code):
@@ -217,7 +211,7 @@ def output_update(request, pk: int):
     except (Period.DoesNotExist, ValueError):
         messages.error(request, _("Unknown reporting period."))
     except ServiceError as exc:
-        _errors(request, exc)
+        service_errors(request, exc)
     return redirect("web:plan_output", pk=pk)
 
 
@@ -240,7 +234,7 @@ def update_decide(request, pk: int):
             services.update_correct(actor=request.user, update=u, values=values, reason=request.POST.get("reason", ""))
             messages.success(request, _("Correction recorded."))
     except ServiceError as exc:
-        _errors(request, exc)
+        service_errors(request, exc)
     nxt = request.POST.get("next", "")
     if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
         return redirect(nxt)
@@ -258,7 +252,7 @@ def milestone_edit(request, pk: int):
                                   completed=request.POST.get("completed") or None)
         messages.success(request, _("Milestone saved."))
     except ServiceError as exc:
-        _errors(request, exc)
+        service_errors(request, exc)
     return redirect("web:plan_output", pk=m.output_id)
 
 
@@ -273,7 +267,7 @@ def period_lock(request, code: str, period: str):
         services.period_lock(actor=request.user, period=p)
         messages.success(request, _("Period %(code)s locked.") % {"code": p.code})
     except ServiceError as exc:
-        _errors(request, exc)
+        service_errors(request, exc)
     return redirect("web:plan", code=code)
 
 

@@ -19,6 +19,7 @@ from wsis.prizes import permissions, selectors, services
 from wsis.prizes.api import PUBLIC_STATES, client_address
 from wsis.prizes.models import PHASES, Submission
 from wsis.stocktaking.models import Activity
+from wsis.web.feedback import service_errors
 
 
 def _contest(year):
@@ -26,13 +27,6 @@ def _contest(year):
         return selectors.contest_get(year)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-
-
-def _errors(request, exc: ServiceError):
-    messages.error(request, exc.message)
-    for e in exc.errors:
-        if e.message != exc.message:
-            messages.error(request, e.message)
 
 
 def contests(request):
@@ -71,7 +65,7 @@ def enter(request, year: int):
         except (Activity.DoesNotExist, c.categories.model.DoesNotExist, ValueError):
             messages.error(request, _("Choose one of your published activities and a category."))
         except ServiceError as exc:
-            _errors(request, exc)
+            service_errors(request, exc)
     lang = current_language()
     return render(request, "wsis/prizes/enter.html", {
         "c": c, "activities": [(a.pk, a.title(lang)) for a in own.prefetch_related("translations")],
@@ -103,7 +97,7 @@ def experts(request, year: int):
         except (Submission.DoesNotExist, ValueError):
             messages.error(request, _("Unknown entry or value."))
         except ServiceError as exc:
-            _errors(request, exc)
+            service_errors(request, exc)
         return redirect("web:prize_experts", year=year)
     return render(request, "wsis/prizes/experts.html", {
         "c": c, "phase": c.phase(), "rows": selectors.submission_rows(c, current_language(), with_votes=True),
@@ -123,7 +117,7 @@ def finalists(request, year: int):
             services.finalists_select(actor=request.user, contest=c)
             messages.success(request, _("The most-voted entries are now finalists."))
     except ServiceError as exc:
-        _errors(request, exc)
+        service_errors(request, exc)
     return redirect("web:prize_experts", year=year)
 
 
@@ -140,7 +134,7 @@ def vote(request, year: int):
     except (Submission.DoesNotExist, ValueError):
         messages.error(request, _("Choose a project to vote for."))
     except ServiceError as exc:
-        _errors(request, exc)
+        service_errors(request, exc)
     return redirect(reverse("web:prize_contest", args=[year]) + "#ballot")
 
 

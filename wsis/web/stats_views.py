@@ -16,6 +16,7 @@ from wsis.reference.models import Economy
 from wsis.statistics import selectors, services, worldmap
 from wsis.statistics.models import Release
 from wsis.web import charts
+from wsis.web.feedback import service_errors
 
 FORMATS = ("csv", "json", "xlsx")
 DEFAULT_ECONOMIES = ["KEN", "IND", "BRA", "DEU"]
@@ -28,14 +29,6 @@ def _indicator(code):
         return selectors.indicator_get(code)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-
-
-def _errors(request, exc: ServiceError):
-    messages.error(request, exc.message)
-    for e in exc.errors:
-        if e.message != exc.message:
-            where = ", ".join(x for x in (e.location, e.field) if x)
-            messages.error(request, f"{where}: {e.message}" if where else e.message)
 
 
 def _int(value, default=None):
@@ -58,7 +51,7 @@ def explorer(request, code: str):
         dims = selectors.dims_param(ind, request.GET.get("dims"))
         method = selectors.method_from(request.GET)
     except ServiceError as exc:
-        _errors(request, exc)
+        service_errors(request, exc)
         dims, method = selectors.total_dims(ind), selectors.method_from({})
     all_groups = selectors.group_names(lang)
     groups = [g for g in request.GET.getlist("group") if g in all_groups] or ["WORLD", "LDC", "DEVELOPED", "DEVELOPING"]
@@ -140,7 +133,7 @@ def divide(request, code: str):
     try:
         data = selectors.divide(ind, year=_int(request.GET.get("year")))
     except ServiceError as exc:
-        _errors(request, exc)
+        service_errors(request, exc)
         data = None
     names = selectors.group_names(lang)
     chart_svg = ""
@@ -239,5 +232,5 @@ def import_page(request):
                                   % {"n": result.release.pk})
                 return redirect("web:stats_releases")
             except ServiceError as exc:
-                _errors(request, exc)
+                service_errors(request, exc)
     return render(request, "wsis/stats/import.html", {"adapters": ADAPTERS, "form": request.POST})

@@ -350,7 +350,8 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A cell or JSON value as trimmed text: whole floats without '.0', dates in ISO form."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -424,7 +425,7 @@ def _value_of(raw: object) -> float:
             raise ValueError(f"{raw!r} is not a finite number")
         return float(raw)
     if isinstance(raw, dt.date | dt.datetime):
-        raise ValueError(f"{_cell_text(raw)} is a date, not a number")
+        raise ValueError(f"{cell_text(raw)} is a date, not a number")
     if isinstance(raw, Decimal):
         return float(raw)
     return parse_number(str(raw), decimal_comma=True)
@@ -564,14 +565,14 @@ def _read_rows(
     columns: dict[str, int] = {}
     for line, row in rows:
         if header is None:
-            if not any(_cell_text(c) for c in row):
+            if not any(cell_text(c) for c in row):
                 continue
-            header = [_cell_text(c) for c in row]
+            header = [cell_text(c) for c in row]
             columns = _locate_columns(header, mapping, filename, errors)
             if errors:
                 return
             continue
-        cells = [_cell_text(c) for c in row]
+        cells = [cell_text(c) for c in row]
         if not any(cells):
             continue
         record = _tidy_row(

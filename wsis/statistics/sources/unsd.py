@@ -44,6 +44,7 @@ from wsis.statistics.records import TOTAL, Parsed, Record, SeriesInfo
 from wsis.statistics.sources.tidy import (
     SeriesBook,
     age_code,
+    cell_text,
     decode_text,
     error,
     head_cells,
@@ -573,12 +574,6 @@ def _load_json(content: bytes, filename: str, errors: list[ErrorItem]):
         return None
 
 
-def _text(raw: object) -> str:
-    if raw is None:
-        return ""
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    return str(raw).strip()
 
 
 def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) -> None:
@@ -604,7 +599,7 @@ def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) 
         ):
             continue
         before = len(errors)
-        code = un_series_code(_text(item.get("series")))
+        code = un_series_code(cell_text(item.get("series")))
         if not code:
             errors.append(
                 error("missing_series", "the series code is empty", field="series", location=where)
@@ -622,7 +617,7 @@ def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) 
         except ValueError as exc:
             errors.append(error("invalid_value", str(exc), field="value", location=where))
         try:
-            area = _area(_text(item.get("geoAreaCode")))
+            area = _area(cell_text(item.get("geoAreaCode")))
         except ValueError as exc:
             errors.append(error("invalid_area", str(exc), field="geoAreaCode", location=where))
         try:
@@ -632,7 +627,7 @@ def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) 
         attributes = item.get("attributes") if isinstance(item.get("attributes"), dict) else {}
         status, nature_note = "reported", ""
         try:
-            status, nature_note = nature_status(_text(attributes.get("Nature")))
+            status, nature_note = nature_status(cell_text(attributes.get("Nature")))
         except ValueError as exc:
             errors.append(
                 error("invalid_nature", str(exc), field="attributes.Nature", location=where)
@@ -641,7 +636,7 @@ def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) 
         dimensions = item.get("dimensions") if isinstance(item.get("dimensions"), dict) else {}
         for name, raw in dimensions.items():
             try:
-                pair = un_dimension(str(name), _text(raw))
+                pair = un_dimension(str(name), cell_text(raw))
             except ValueError as exc:
                 errors.append(
                     error("invalid_dimension", str(exc), field=f"dimensions.{name}", location=where)
@@ -651,7 +646,7 @@ def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) 
                 dims[pair[0]] = pair[1]
         if len(errors) > before:
             continue
-        mult = _text(attributes.get("UnitMultiplier") or attributes.get("Unit multiplier"))
+        mult = cell_text(attributes.get("UnitMultiplier") or attributes.get("Unit multiplier"))
         if mult:
             try:
                 value = scale(value, parse_unit_mult(mult))
@@ -662,19 +657,19 @@ def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) 
                 continue
         footnotes = item.get("footnotes")
         if isinstance(footnotes, list):
-            footnote = "; ".join(_text(f) for f in footnotes if _text(f))
+            footnote = "; ".join(cell_text(f) for f in footnotes if cell_text(f))
         else:
-            footnote = _text(footnotes)
+            footnote = cell_text(footnotes)
         indicators = item.get("indicator")
         sdg = (
-            ", ".join(_text(i) for i in indicators)
+            ", ".join(cell_text(i) for i in indicators)
             if isinstance(indicators, list)
-            else _text(indicators)
+            else cell_text(indicators)
         )
         if not book.add(
             code,
-            unit=unit_label(_text(attributes.get("Units"))),
-            name=_text(item.get("seriesDescription")),
+            unit=unit_label(cell_text(attributes.get("Units"))),
+            name=cell_text(item.get("seriesDescription")),
             sdg_indicator=sdg,
             location=where,
             field="attributes.Units",
@@ -691,7 +686,7 @@ def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) 
                 status=status,
                 note=join_notes(nature_note, footnote),
                 location=where,
-                area_name=_text(item.get("geoAreaName")) or m49_name(area),
+                area_name=cell_text(item.get("geoAreaName")) or m49_name(area),
             )
         )
 

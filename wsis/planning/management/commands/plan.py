@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from wsis.core.errors import ServiceError, command_error
+from wsis.core.errors import ServiceError, command_error, command_user
 
 
 def _date(text: str) -> dt.date:
@@ -48,14 +48,6 @@ class Command(BaseCommand):
         except ServiceError as exc:
             raise command_error(exc) from exc
 
-    def _user(self, name):
-        from wsis.accounts.models import User
-
-        user = User.objects.filter(username=name).first()
-        if user is None:
-            raise CommandError(f"No account named {name!r}.", returncode=2)
-        return user
-
     def do_import(self, opts):
         from rich.console import Console
 
@@ -67,7 +59,7 @@ class Command(BaseCommand):
         if path.stat().st_size > settings.WSIS_MAX_IMPORT_BYTES:
             raise CommandError(f"{path}: larger than WSIS_MAX_IMPORT_BYTES ({settings.WSIS_MAX_IMPORT_BYTES} bytes).",
                                returncode=2)
-        user = self._user(opts["user"])
+        user = command_user(opts["user"])
         with Console(stderr=True).status(f"Checking and importing {path}…"):
             data = xlsx.read_plan_xlsx(path.read_bytes(), path.name)
             plan = services.plan_import(actor=user, data=data)

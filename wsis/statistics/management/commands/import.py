@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wsis.core.errors import ServiceError, command_error
+from wsis.core.errors import ServiceError, command_error, command_user
 
 
 class Command(BaseCommand):
@@ -28,15 +28,12 @@ class Command(BaseCommand):
         from rich.console import Console
         from rich.progress import Progress
 
-        from wsis.accounts.models import User
         from wsis.statistics.importing import import_bytes
 
         path: Path = opts["path"]
         if not path.is_file():
             raise CommandError(f"{path}: no such file.", returncode=2)
-        user = User.objects.filter(username=opts["user"]).first()
-        if user is None:
-            raise CommandError(f"No account named {opts['user']!r}.", returncode=2)
+        user = command_user(opts["user"])
         options = {k: opts[k] for k in ("indicator", "area", "mapping") if opts.get(k)}
         console = Console(stderr=True)
         try:

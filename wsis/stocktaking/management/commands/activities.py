@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wsis.core.errors import ServiceError, command_error
+from wsis.core.errors import ServiceError, command_error, command_user
 
 
 class Command(BaseCommand):
@@ -34,21 +34,13 @@ class Command(BaseCommand):
         except ServiceError as exc:
             raise command_error(exc) from exc
 
-    def _user(self, name):
-        from wsis.accounts.models import User
-
-        user = User.objects.filter(username=name).first()
-        if user is None:
-            raise CommandError(f"No account named {name!r}.", returncode=2)
-        return user
-
     def do_import(self, opts):
         from rich.console import Console
 
         from wsis.stocktaking.api import import_path
 
         with Console(stderr=True).status(f"Checking and importing {opts['path']}…"):
-            result = import_path(self._user(opts["user"]), opts["path"], publish=opts["publish"])
+            result = import_path(command_user(opts["user"]), opts["path"], publish=opts["publish"])
         self.stdout.write(f"{opts['path']}: {result['created']} created, {result['updated']} updated, "
                           f"{result['unchanged']} unchanged.")
 
@@ -65,7 +57,7 @@ class Command(BaseCommand):
                                    returncode=2)
             params.appendlist(name, code)
         params["q"] = opts["q"]
-        viewer = self._user(opts["user"]) if opts["user"] else None
+        viewer = command_user(opts["user"]) if opts["user"] else None
         rows = selectors.export_rows(viewer, selectors.Filters.from_params(params))
         opts["output"].write_bytes(exports.render(rows, opts["format"]).content)
         self.stdout.write(f"{len(rows)} activities written to {opts['output']}.")
