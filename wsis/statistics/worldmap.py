@@ -71,9 +71,18 @@ def shapes() -> dict[str, dict]:
         parts = []
         for poly in polys:
             for ring in poly:
-                pts = [_to_box(lon, lat) for lon, lat in _ring(arcs, ring)]
-                if len(pts) > 2:
-                    parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in pts) + "Z")
+                # Rings that cross the antimeridian (Russia, Fiji, Antarctica) jump from one edge of the map
+                # to the other: break them there instead of drawing a line across the world.
+                runs: list[list[tuple[float, float]]] = [[]]
+                prev = None
+                for lon, lat in _ring(arcs, ring):
+                    if prev is not None and abs(lon - prev) > 180:
+                        runs.append([])
+                    runs[-1].append(_to_box(lon, lat))
+                    prev = lon
+                for pts in runs:
+                    if len(pts) > 2:
+                        parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in pts) + "Z")
         if parts and geom.get("id"):
             out[str(int(geom["id"]))] = {"name": geom.get("properties", {}).get("name", ""), "d": "".join(parts)}
     return out
