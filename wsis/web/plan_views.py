@@ -62,7 +62,7 @@ def _filters_query(request):
 def plan_index(request):
     plan = selectors.current_plan(request.user)
     if plan is None:
-        return render(request, "wsis/plan/none.html", {})
+        return render(request, "wsis/plan/none.html", {"perms_manage": permissions.can_plan_manage(request.user)})
     return redirect("web:plan", code=plan.code)
 
 
@@ -183,11 +183,16 @@ def output_detail(request, pk: int):
         k.chart = kpi_chart(k)
     from wsis.stocktaking.models import Activity
 
-    activities = [(a.pk, a.title(lang), a.state) for a in
-                  Activity.objects.filter(pk__in=out.activities.values("pk")).prefetch_related("translations")]
+    linked = list(Activity.objects.filter(pk__in=out.activities.values("pk")).prefetch_related("translations"))
+    activities = [(a.pk, a.title(lang), a.state) for a in linked]
+    budgets: dict[str, float] = {}
+    for a in linked:
+        if a.budget_amount is not None and a.budget_currency:
+            budgets[a.budget_currency] = budgets.get(a.budget_currency, 0) + float(a.budget_amount)
     return render(request, "wsis/plan/output.html", {
         "plan": plan, "o": view, "out": out, "can_edit": can_edit, "updates": updates, "period": period,
         "current": current, "editable": editable, "values": values, "manual": manual, "activities": activities,
+        "budgets": sorted(budgets.items()),
         "can_decide": permissions.can_update_decide(request.user), "status_labels": STATUS_LABELS,
         "can_manage": permissions.can_plan_manage(request.user), "reasons": REASONS,
     })
@@ -266,6 +271,53 @@ def period_lock(request, code: str, period: str):
     try:
         services.period_lock(actor=request.user, period=p)
         messages.success(request, _("Period %(code)s locked.") % {"code": p.code})
+    except ServiceError as exc:
+        service_errors(request, exc)
+    return redirect("web:plan", code=code)
+
+
+@login_required
+def plan_import(request):
+    """BDT administrators create a plan from the workbook (`wsis plan template` writes an empty one)."""
+    from wsis.planning import xlsx
+
+    if not permissions.can_plan_manage(request.user):
+        raise Http404(_("This page is for BDT administrators."))
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, _("Choose a file."))
+        else:
+            try:
+                plan = services.plan_import(actor=request.user, data=xlsx.read_plan_xlsx(upload.read(), upload.name))
+                messages.success(request, _("Plan %(code)s created as a draft; check it, then publish it.")
+                                 % {"code": plan.code})
+                return redirect("web:plan", code=plan.code)
+            except ServiceError as exc:
+                service_errors(request, exc)
+    return render(request, "wsis/plan/import.html", {})
+
+
+@login_required
+def plan_template(request):
+    from django.http import HttpResponse
+
+    from wsis.planning import xlsx
+
+    resp = HttpResponse(xlsx.plan_template_xlsx(),
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    resp["Content-Disposition"] = 'attachment; filename="plan-template.xlsx"'
+    return resp
+
+
+@login_required
+@require_POST
+def plan_state(request, code: str):
+    plan = _plan(request, code)
+    try:
+        services.plan_set_state(actor=request.user, plan=plan, state=request.POST.get("state", ""))
+        messages.success(request, _("Plan %(code)s is now %(state)s.") % {"code": plan.code,
+                                                                         "state": plan.get_state_display()})
     except ServiceError as exc:
         service_errors(request, exc)
     return redirect("web:plan", code=code)

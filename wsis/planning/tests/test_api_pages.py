@@ -154,3 +154,27 @@ def test_update_form_and_review_pages(client, staff, plan):
     client.post(f"/en/plan/updates/{u.pk}/decide/", {"do": "return", "comment": "Per country, please."})
     u.refresh_from_db()
     assert u.state == "returned"
+
+
+def test_plan_import_page_and_publishing(client, staff, plan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wsis.planning import xlsx
+    from wsis.planning.models import Plan
+
+    data = plan_dict(code="op-web")
+    data["outputs"][0]["activities"] = []
+    good = xlsx.write_plan_xlsx(data)
+    data["kpis"][0]["direction"] = "sideways"
+    bad = xlsx.write_plan_xlsx(data)
+    client.force_login(staff["head"])
+    assert client.get("/en/plan/import/").status_code == 404
+    client.force_login(staff["admin"])
+    assert client.get("/en/plan/template.xlsx").content[:2] == b"PK"
+    resp = client.post("/en/plan/import/", {"file": SimpleUploadedFile("plan.xlsx", bad)}, follow=True)
+    assert "plan.xlsx, sheet KPIs, row 2, direction" in resp.content.decode()
+    assert not Plan.objects.filter(code="op-web").exists()
+    resp = client.post("/en/plan/import/", {"file": SimpleUploadedFile("plan.xlsx", good)})
+    assert resp.status_code == 302 and Plan.objects.get(code="op-web").state == "draft"
+    client.post("/en/plan/op-web/state/", {"state": "active"})
+    assert Plan.objects.get(code="op-web").state == "active"
