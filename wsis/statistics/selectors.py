@@ -321,7 +321,7 @@ def divide(indicator: Indicator, *, year: int | None = None, method=None) -> dic
                 out["urban_rural"].append({"group": g, "urban": va, "rural": vb, **dv.urban_rural_gap(va, vb)})
     # Dispersion across economies: reported values only, population-weighted, each year.
     economies, index = economy_index()
-    span = year_span(indicator, total_dims(indicator))
+    span = year_span(indicator, total_dims(indicator)) or (year, year)
     year_list = list(range(span[0], span[1] + 1))
     panel = _panel(indicator, total_dims(indicator), year_list, economies, index)
     pop = None
