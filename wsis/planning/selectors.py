@@ -433,11 +433,16 @@ def updates_for(output: Output, user):
     return [u for u in qs if permissions.can_update_view(user, u)]
 
 
-def open_period(plan: Plan, today: dt.date | None = None) -> Period | None:
-    """The period an office reports on now: the earliest unlocked one that has ended or is running."""
+def open_period(plan: Plan, today: dt.date | None = None, output: Output | None = None) -> Period | None:
+    """The period an office reports on now: the earliest unlocked, started period whose update for this
+    output is not yet submitted or approved (a returned update comes back first)."""
     today = today or timezone.localdate()
-    for p in plan.periods.filter(locked_at__isnull=True).order_by("start"):
-        if p.start <= today:
+    periods = list(plan.periods.filter(locked_at__isnull=True, start__lte=today).order_by("start"))
+    if output is None:
+        return periods[0] if periods else None
+    states = dict(ProgressUpdate.objects.filter(output=output, period__in=periods).values_list("period_id", "state"))
+    for p in periods:
+        if states.get(p.pk) in (None, "draft", "returned"):
             return p
     return None
 

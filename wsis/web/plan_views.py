@@ -174,7 +174,7 @@ def output_detail(request, pk: int):
     view = selectors.output_view(out, language=lang, today=_at(request))
     can_edit = permissions.can_output_edit(request.user, out)
     updates = selectors.updates_for(out, request.user)
-    period = selectors.open_period(plan)
+    period = selectors.open_period(plan, output=out)
     current = next((u for u in updates if period and u.period_id == period.pk), None)
     editable = can_edit and period is not None and (current is None or current.state in ("draft", "returned"))
     values = {v.kpi.code: v.value for v in current.values.all()} if current else {}

@@ -178,3 +178,20 @@ def test_plan_import_page_and_publishing(client, staff, plan):
     assert resp.status_code == 302 and Plan.objects.get(code="op-web").state == "draft"
     client.post("/en/plan/op-web/state/", {"state": "active"})
     assert Plan.objects.get(code="op-web").state == "active"
+
+
+def test_the_update_form_offers_the_first_period_still_to_report(client, staff, plan):
+    from wsis.planning import services
+
+    out = Output.objects.get(code="O1.1")
+    first = services.update_save(actor=staff["head"], output=out, period=plan.periods.get(code="2025-H1"),
+                                 narrative="a", values={"K1": 10})
+    services.update_submit(actor=staff["head"], update=first)
+    services.update_approve(actor=staff["bdt_reviewer"], update=first)
+    second = services.update_save(actor=staff["head"], output=out, period=plan.periods.get(code="2025-H2"),
+                                  narrative="b", values={"K1": 20})
+    services.update_submit(actor=staff["head"], update=second)
+    services.update_return(actor=staff["bdt_reviewer"], update=second, comment="Per country, please.")
+    client.force_login(staff["head"])
+    html = client.get(f"/en/plan/outputs/{out.pk}/").content.decode()
+    assert "Update for 2025-H2" in html and "Per country, please." in html
