@@ -60,3 +60,9 @@ class Parsed:
 
 def dims_key(dims: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((dims or {}).items()))
+
+
+def dims_string(indicator_dims: list[str], dims: tuple[tuple[str, str], ...] | dict = ()) -> str:
+    """The canonical key of an observation: every allowed dimension of the indicator, totals explicit."""
+    given = dict(dims)
+    return "|".join(f"{d}={given.get(d, TOTAL)}" for d in sorted(indicator_dims))

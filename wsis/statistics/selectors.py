@@ -13,7 +13,7 @@ from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
 from wsis.core.i18n import prefetch_translations
 from wsis.reference.models import Economy, Group, Membership
 from wsis.statistics.models import Indicator, Observation, PublishedAggregate, Release
-from wsis.statistics.records import TOTAL
+from wsis.statistics.records import dims_string
 
 WORLD = "WORLD"
 # Membership of a group counts for a year when it is valid on 1 July of that year (mid-year, as population is).
@@ -41,7 +41,7 @@ def indicator_get(code: str) -> Indicator:
 
 
 def total_dims(indicator: Indicator) -> str:
-    return "|".join(f"{d}={TOTAL}" for d in sorted(indicator.dimensions))
+    return dims_string(indicator.dimensions)
 
 
 def dims_param(indicator: Indicator, text: str | None) -> str:
@@ -59,7 +59,7 @@ def dims_param(indicator: Indicator, text: str | None) -> str:
                                               f"{', '.join(indicator.dimensions) or 'none'}; {part!r} is not one.",
                                               field="dims")])
         given[k] = v
-    return "|".join(f"{d}={given.get(d, TOTAL)}" for d in sorted(indicator.dimensions))
+    return dims_string(indicator.dimensions, given)
 
 
 def available_dims(indicator: Indicator) -> list[str]:
@@ -89,17 +89,6 @@ def economy_index() -> tuple[list[str], dict[int, int]]:
     ids = list(Economy.objects.order_by("iso3").values_list("pk", "iso3"))
     return [iso3 for _, iso3 in ids], {pk: i for i, (pk, _) in enumerate(ids)}
 
-
-def panel_matrix(indicator: Indicator, dims: str, years: list[int], index: dict[int, int], n: int,
-                 release: Release | None = None) -> np.ndarray:
-    """Economies × years, NaN where there is no value."""
-    m = np.full((n, len(years)), np.nan)
-    y0 = years[0]
-    qs = Observation.objects.filter(indicator=indicator, dims=dims, year__gte=years[0], year__lte=years[-1])
-    qs = qs.filter(release=release) if release else qs.filter(is_current=True)
-    for eco, year, value in qs.values_list("economy_id", "year", "value").iterator(chunk_size=20000):
-        m[index[eco], year - y0] = value
-    return m
 
 
 def membership_matrices(groups: list[str], years: list[int], index: dict[int, int], n: int) -> dict[str, np.ndarray]:
@@ -185,12 +174,6 @@ def release_diff(old: Release, new: Release, *, limit: int = 500) -> dict:
             + len(removed) + len(changed)}
 
 
-def by_economy(values: dict) -> dict:
-    out = defaultdict(dict)
-    for (eco, year), v in values.items():
-        out[eco][year] = v
-    return out
-
 
 STATUS_CODE = {"reported": 0, "estimated": 1, "imputed": 2}
 
@@ -245,7 +228,8 @@ def aggregates(indicator: Indicator, *, dims: str | None = None, groups: list[st
     economies, index = economy_index()
     n = len(economies)
     groups = groups or default_groups()
-    unknown = [g for g in groups if g != WORLD and not Group.objects.filter(code=g).exists()]
+    known = set(Group.objects.filter(code__in=groups).values_list("code", flat=True)) | {WORLD}
+    unknown = [g for g in groups if g not in known]
     if unknown:
         raise ValidationFailed([ErrorItem("unknown_code", f"Unknown group {g!r}.", field="groups") for g in unknown])
     panel = _panel(indicator, dims, year_list, economies, index)

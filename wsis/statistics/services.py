@@ -26,7 +26,7 @@ from wsis.statistics.models import (
     PublishedAggregate,
     Release,
 )
-from wsis.statistics.records import TOTAL, Parsed
+from wsis.statistics.records import Parsed, dims_string
 
 BATCH = 20000
 # Units that mean the same thing, written differently by different sources.
@@ -81,12 +81,6 @@ def index_as_data(defn) -> dict:
     d["components"] = [dict(c) for c in d["components"]]
     d["pillars"] = {k: list(v) for k, v in d["pillars"].items()}
     return d
-
-
-def dims_string(indicator_dims: list[str], dims: tuple[tuple[str, str], ...]) -> str:
-    """The canonical key: every allowed dimension of the indicator, totals explicit."""
-    given = dict(dims)
-    return "|".join(f"{d}={given.get(d, TOTAL)}" for d in sorted(indicator_dims))
 
 
 @dataclass
