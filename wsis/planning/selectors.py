@@ -232,8 +232,10 @@ def _activities_by_output(output_ids) -> dict[int, list[dict]]:
 def evaluate(plan: Plan, *, language: str, today: dt.date | None = None, office: int | None = None) -> PlanView:
     today = today or timezone.localdate()
     objectives = list(prefetch_translations(plan.objectives.all(), language))
+    # The links are read by output_rows for every output: fetch them once here, not per output.
     outputs_q = prefetch_translations(
-        Output.objects.filter(objective__plan=plan).select_related("office"), language)
+        Output.objects.filter(objective__plan=plan).select_related("office").prefetch_related(
+            "action_lines", "sdg_targets", "strategic_targets", "activities"), language)
     if office:
         outputs_q = outputs_q.filter(office_id=office)
     outputs = list(outputs_q)

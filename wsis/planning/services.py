@@ -75,25 +75,18 @@ def _office(code: str):
 
 
 def _activity_ids(refs: list) -> tuple[dict, list]:
-    """Activities referred to by "#123" / "123" (id) or external identifier; published originals only."""
+    """Registry activities referred to by id ("#123" or "123") or external identifier; originals, not
+    revisions. Returns ({reference: id}, [references that match nothing])."""
     from wsis.stocktaking.models import Activity
 
-    ids, exts = {}, {}
-    for r in refs:
-        s = str(r).strip()
-        if s.lstrip("#").isdigit():
-            ids[s] = int(s.lstrip("#"))
-        elif s:
-            exts[s] = s
+    refs = list(dict.fromkeys(str(r).strip() for r in refs if str(r).strip()))
+    ids = {r: int(r.lstrip("#")) for r in refs if r.lstrip("#").isdigit()}
+    exts = [r for r in refs if r not in ids]
     q = Activity.objects.filter(revision_of__isnull=True)
-    by_id = dict(q.filter(pk__in=ids.values()).values_list("pk", "pk"))
-    by_ext = dict(q.filter(external_id__in=exts.values()).values_list("external_id", "pk"))
-    found, missing = {}, []
-    for s, pk in ids.items():
-        (found.__setitem__(s, pk) if pk in by_id else missing.append(s))
-    for s in exts:
-        (found.__setitem__(s, by_ext[s]) if s in by_ext else missing.append(s))
-    return found, missing
+    existing = set(q.filter(pk__in=ids.values()).values_list("pk", flat=True))
+    by_ext = dict(q.filter(external_id__in=exts).values_list("external_id", "pk"))
+    found = {r: pk for r, pk in ids.items() if pk in existing} | {r: by_ext[r] for r in exts if r in by_ext}
+    return found, [r for r in refs if r not in found]
 
 
 def _number(errors, item, field, required=True):

@@ -26,6 +26,7 @@ from wsis.planning.models import (
     ProgressUpdate,
     Reminder,
 )
+from wsis.web import charts
 from wsis.web.feedback import service_errors
 
 FORMATS = ("csv", "json", "xlsx")
@@ -138,30 +139,25 @@ def plan_offices(request, code: str):
     return render(request, "wsis/plan/offices.html", _context(request, plan, view, rows=rows))
 
 
-def kpi_chart(k, width=360, height=150, pad=28) -> dict | None:
-    """An SVG line of the KPI's values against the straight path from baseline to target."""
+def _year(d: dt.date) -> float:
+    return d.year + (d.timetuple().tm_yday - 1) / 365.25
+
+
+def kpi_chart(k) -> dict | None:
+    """The KPI's values against the straight path from baseline to target, drawn by the shared chart code."""
     kpi = k.kpi
     t0 = dt.date(kpi.baseline_year, 12, 31)
-    points = [(t0, kpi.baseline_value)] + list(k.series)
+    points = [(t0, kpi.baseline_value), *k.series]
     if len(points) < 2:
         return None
-    dates = [d for d, _ in points] + [kpi.deadline]
-    values = [v for _, v in points] + [kpi.target_value]
-    d0, d1 = min(dates), max(dates)
-    v0, v1 = min(values), max(values)
-    if v1 == v0:
-        v1 = v0 + 1
-    span = max((d1 - d0).days, 1)
-
-    def xy(d, v):
-        x = pad + (d - d0).days / span * (width - 2 * pad)
-        y = height - pad - (v - v0) / (v1 - v0) * (height - 2 * pad)
-        return f"{x:.1f},{y:.1f}"
-
-    return {"width": width, "height": height, "line": " ".join(xy(d, v) for d, v in points),
-            "path": f"{xy(t0, kpi.baseline_value)} {xy(kpi.deadline, kpi.target_value)}",
-            "dots": [xy(d, v).split(",") for d, v in points], "v0": v0, "v1": v1, "d0": d0, "d1": d1,
-            "pad": pad}
+    chart = charts.LineChart([
+        charts.Series(_("Value"), [(_year(d), v) for d, v in points]),
+        charts.Series(_("target"), [(_year(t0), kpi.baseline_value), (_year(kpi.deadline), kpi.target_value)],
+                      colour="#4a5563", dash="5 4"),
+    ], width=420, height=200)
+    label = _("Values of KPI %(code)s against the straight path from baseline to target; the same values are "
+              "in the table.") % {"code": kpi.code}
+    return {"svg": charts.svg(chart, aria_label=label), "legend": chart.legend}
 
 
 def output_detail(request, pk: int):

@@ -92,7 +92,7 @@ def explorer(request, code: str):
                                 % {"name": ctx["name"]}),
         "legend": chart.legend, "table": [r for r in table if any(v is not None for v in r["economies"] + r["groups"])],
         "economy_labels": [names.get(e, e) for e in economies], "agg": [r for r in agg if r["year"] >= span[1] - 9],
-        "map": _map(ind, dims, map_year, lang), "map_year": map_year, "years": years,
+        "map": _map(ind, dims, map_year, names), "map_year": map_year, "years": years,
         "query": _query(request),
     })
     return render(request, "wsis/stats/explorer.html", ctx)
@@ -105,11 +105,10 @@ def _query(request):
     return q.urlencode()
 
 
-def _map(ind, dims, year, lang):
+def _map(ind, dims, year, names: dict[str, str]):
     values = {o["economy"]: o["value"] for o in selectors.observations(ind, dims=dims, years=(year, year))}
     codes = dict(Economy.objects.exclude(m49__isnull=True).values_list("m49", "iso3"))
     by_m49 = {str(int(m)): iso3 for m, iso3 in codes.items()}
-    names = {e.iso3: e.text("name", lang) for e in prefetch_translations(Economy.objects.all(), lang)}
     breaks = worldmap.classes(list(values.values()))
     shapes = []
     for m49, shape in worldmap.shapes().items():
