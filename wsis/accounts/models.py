@@ -20,10 +20,20 @@ class OrganisationKind(models.TextChoices):
     REGIONAL_OFFICE = "regional_office", _("ITU regional office")
 
 
+class ItuMembership(models.TextChoices):
+    """ITU membership category; independent of the stakeholder type (`kind`)."""
+
+    MEMBER_STATE = "member_state", _("Member State")
+    SECTOR_MEMBER = "sector_member", _("Sector Member")
+    ASSOCIATE = "associate", _("Associate")
+    ACADEMIA = "academia", _("Academia")
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
-    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    kind = models.CharField(_("stakeholder type"), max_length=30, choices=OrganisationKind.choices)
+    membership = models.CharField(_("ITU membership"), max_length=20, choices=ItuMembership.choices, blank=True)
     economy = models.ForeignKey(
         "reference.Economy", verbose_name=_("economy"), null=True, blank=True, on_delete=models.PROTECT
     )
@@ -41,6 +51,22 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [models.UniqueConstraint(fields=["name", "kind"], name="uniq_org_name_kind")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Contact(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["organisation", "name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
 
     def __str__(self) -> str:
         return self.name

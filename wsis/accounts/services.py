@@ -151,3 +151,126 @@ def email_confirm(*, token: str, max_age_days: int = 7) -> User:
             user.save(update_fields=["email_verified_at"])
             audit(actor=user, verb="user.email_confirm", target=user)
     return user
+
+
+ORG_FIELDS = ("name", "acronym", "kind", "membership", "website", "identifier")
+
+
+def organisation_to_data(org: Organisation) -> dict:
+    return {"name": org.name, "acronym": org.acronym, "kind": org.kind, "membership": org.membership,
+            "website": org.website, "identifier": org.identifier,
+            "economy": org.economy.iso3 if org.economy_id else None, "region": org.region.code if org.region_id else None,
+            "contacts": [{"name": c.name, "position": c.position, "email": c.email, "phone": c.phone}
+                         for c in org.contacts.all()]}
+
+
+def organisation_update(*, actor, organisation: Organisation, data: dict) -> Organisation:
+    """Change an organisation's identity, membership category and contacts (the whole list is replaced)."""
+    from django.core.exceptions import ValidationError as DjangoValidationError
+    from django.core.validators import validate_email
+
+    from wsis.accounts.models import Contact, ItuMembership
+    from wsis.reference.models import Economy, Group
+
+    if not permissions.can_organisation_create(actor):
+        raise PermissionDenied("Only BDT administrators may change organisations.")
+    errors = []
+    d = {f: (data.get(f, getattr(organisation, f)) or "") for f in ORG_FIELDS}
+    d = {k: v.strip() if isinstance(v, str) else v for k, v in d.items()}
+    d["identifier"] = d["identifier"] or None
+    if not d["name"]:
+        errors.append(ErrorItem("required", "A name is required.", field="name"))
+    if d["kind"] not in OrganisationKind.values:
+        errors.append(ErrorItem("invalid_choice", f"Unknown stakeholder type {d['kind']!r}.", field="kind"))
+    if d["membership"] and d["membership"] not in ItuMembership.values:
+        errors.append(ErrorItem("invalid_choice", f"Unknown ITU membership category {d['membership']!r}.",
+                                field="membership"))
+    if d["identifier"] and Organisation.objects.filter(identifier=d["identifier"]).exclude(pk=organisation.pk).exists():
+        errors.append(ErrorItem("duplicate", f"Another organisation has the identifier {d['identifier']}; merge them.",
+                                field="identifier"))
+    if Organisation.objects.filter(name=d["name"], kind=d["kind"]).exclude(pk=organisation.pk).exists():
+        errors.append(ErrorItem("duplicate", "Another organisation has this name and type; merge them.", field="name"))
+    for key, model, field in (("economy", Economy, "iso3"), ("region", Group, "code")):
+        if key in data:
+            code = data[key] or None
+            value = model.objects.filter(**{field: code}).first() if code else None
+            if code and value is None:
+                errors.append(ErrorItem("unknown_code", f"Unknown {key} {code!r}.", field=key))
+            d[key] = value
+    contacts = data.get("contacts")
+    for i, c in enumerate(contacts or []):
+        if not (c.get("name") or "").strip():
+            errors.append(ErrorItem("required", "A contact needs a name.", field=f"contacts[{i}].name"))
+        if c.get("email"):
+            try:
+                validate_email(c["email"])
+            except DjangoValidationError:
+                errors.append(ErrorItem("invalid", f"{c['email']!r} is not an e-mail address.",
+                                        field=f"contacts[{i}].email"))
+    if errors:
+        raise ValidationFailed(errors)
+    with transaction.atomic():
+        before = organisation_to_data(organisation)
+        for k, v in d.items():
+            setattr(organisation, k, v)
+        organisation.save()
+        if contacts is not None:
+            organisation.contacts.all().delete()
+            Contact.objects.bulk_create([Contact(organisation=organisation, name=c["name"].strip()[:200],
+                                                 position=(c.get("position") or "")[:200], email=c.get("email") or "",
+                                                 phone=(c.get("phone") or "")[:40]) for c in contacts])
+        audit(actor=actor, verb="organisation.update", target=organisation, before=before,
+              after=organisation_to_data(organisation))
+    return organisation
+
+
+def organisation_merge(*, actor, keep: Organisation, duplicate: Organisation) -> dict:
+    """Move every link of `duplicate` to `keep`, then delete `duplicate`; returns the links moved per relation.
+
+    Relations are found from the model graph, so links added by any module move too. A link `keep`
+    already has (the same activity and role, say) is kept once.
+    """
+    from django.db import IntegrityError
+
+    if not permissions.can_organisation_create(actor):
+        raise PermissionDenied("Only BDT administrators may merge organisations.")
+    if keep.pk == duplicate.pk:
+        raise ValidationFailed([ErrorItem("invalid", "An organisation cannot be merged into itself.", field="duplicate")])
+    moved: dict[str, int] = {}
+    with transaction.atomic():
+        before = {"keep": organisation_to_data(keep), "duplicate": {**organisation_to_data(duplicate),
+                                                                     "id": duplicate.pk}}
+        for rel in Organisation._meta.get_fields():
+            if rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one):
+                model, field = rel.related_model, rel.field.name
+                label = f"{model._meta.label_lower}.{field}"
+                for obj in model._default_manager.filter(**{field: duplicate}):
+                    try:
+                        with transaction.atomic():
+                            model._default_manager.filter(pk=obj.pk).update(**{field: keep})
+                    except IntegrityError:
+                        obj.delete()  # the same link exists on `keep`
+                    moved[label] = moved.get(label, 0) + 1
+            elif rel.many_to_many and rel.auto_created and rel.through._meta.auto_created:
+                accessor = rel.get_accessor_name()
+                manager = getattr(duplicate, accessor)
+                objs = list(manager.all())
+                if objs:
+                    getattr(keep, accessor).add(*objs)
+                    manager.clear()
+                    moved[f"{rel.related_model._meta.label_lower}.{accessor}"] = len(objs)
+        for f in ("acronym", "website", "membership"):
+            if not getattr(keep, f) and getattr(duplicate, f):
+                setattr(keep, f, getattr(duplicate, f))
+        ident = duplicate.identifier
+        if keep.economy_id is None:
+            keep.economy_id = duplicate.economy_id
+        if keep.region_id is None:
+            keep.region_id = duplicate.region_id
+        duplicate.delete()
+        if not keep.identifier and ident:
+            keep.identifier = ident
+        keep.save()
+        audit(actor=actor, verb="organisation.merge", target=keep, before=before,
+              after={"keep": organisation_to_data(keep), "moved": moved})
+    return moved

@@ -192,7 +192,7 @@ def _matrix_targets(line_codes: list[str]) -> list[str]:
     return list(ref.MatrixTarget.objects.filter(action_line__code__in=codes).values_list("target__code", flat=True))
 
 
-def _org(spec: dict, cache: dict) -> Organisation:
+def resolve_organisation(spec: dict, cache: dict) -> Organisation:
     """Find an organisation by identifier and name, or create it.
 
     Published files sometimes give one identifier to several organisations (e.g. a generic code);
@@ -232,7 +232,7 @@ def _apply(activity: Activity, d: dict, lk: Lookups, org_cache: dict) -> None:
     activity.start_date, activity.end_date, activity.links = d["start_date"], d["end_date"], d["links"] or []
     activity.budget_amount = d["budget_amount"]
     activity.budget_currency = d["budget_currency"] if d["budget_amount"] is not None else ""
-    activity.lead_organisation = _org(d["lead_organisation"], org_cache)
+    activity.lead_organisation = resolve_organisation(d["lead_organisation"], org_cache)
     activity.save()
     activity.translations.exclude(language__in=list(d["texts"])).delete()
     for lang, fields in d["texts"].items():
@@ -251,7 +251,7 @@ def _apply(activity: Activity, d: dict, lk: Lookups, org_cache: dict) -> None:
     seen = {(activity.lead_organisation_id, "lead")}
     rows = [Participant(activity=activity, organisation=activity.lead_organisation, role="lead")]
     for p in d["partners"]:
-        org = _org(p, org_cache)
+        org = resolve_organisation(p, org_cache)
         key = (org.pk, p.get("role") or "implementing")
         if key not in seen:
             seen.add(key)
