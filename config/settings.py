@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wsis.prizes",
     "wsis.planning",
     "wsis.statistics",
+    "wsis.partnerships",
     "wsis.web",
 ]
 
@@ -152,6 +153,7 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Uploaded documents; served only through views that check who may read them, never from a public URL.
 MEDIA_ROOT = DATA_DIR / "media"
 
 SESSION_COOKIE_HTTPONLY = True

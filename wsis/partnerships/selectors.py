@@ -1,0 +1,486 @@
+"""Reads of partnerships data: funding totals in US dollars, gaps, agreements, events, requests, contributions."""
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils import timezone
+
+from wsis.accounts.models import Organisation, OrganisationKind, Role
+from wsis.accounts.permissions import roles_of
+from wsis.core.errors import NotFound, PermissionDenied
+from wsis.partnerships import codes, permissions
+from wsis.partnerships.models import (
+    Agreement,
+    AssistanceRequest,
+    AttendanceCount,
+    Contribution,
+    EventDetail,
+    Flow,
+    Registration,
+)
+from wsis.partnerships.money import MissingRate, RateTable
+from wsis.reference import models as ref
+from wsis.stocktaking.models import Activity, ActivityActionLine, ActivityFacet
+from wsis.stocktaking.search import normalise
+
+STAGES = list(codes.STAGES)
+# Groups of the development agenda the dashboards break money down by.
+DEVELOPMENT_GROUPS = ("LDC", "LLDC", "SIDS")
+DIMENSIONS = ("region", "group", "line", "role", "funder_kind", "mechanism", "year")
+
+
+@dataclass
+class FlowFilters:
+    region: str = ""
+    group: str = ""
+    line: str = ""
+    year: int | None = None
+    stage: str = ""
+    mechanism: str = ""
+    funder_kind: str = ""
+    activity: int | None = None
+    funder: int | None = None
+
+    @classmethod
+    def from_params(cls, params) -> "FlowFilters":
+        out = {}
+        for f in fields(cls):
+            v = params.get(f.name)
+            if v in (None, ""):
+                continue
+            if f.name in ("year", "activity", "funder"):
+                if not str(v).isdigit():
+                    continue
+                v = int(v)
+            out[f.name] = v
+        return cls(**out)
+
+    def as_params(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in (None, "")}
+
+
+def _viewer_org(viewer):
+    return getattr(viewer, "organisation_id", None) if getattr(viewer, "is_authenticated", False) else None
+
+
+def visible_flows(viewer):
+    """Flows whose existence the viewer may know: on published activities, or their own organisation's."""
+    qs = Flow.objects.filter(activity__revision_of__isnull=True)
+    if permissions.is_bdt_staff(viewer):
+        return qs
+    org = _viewer_org(viewer)
+    cond = Q(activity__state="published")
+    if org:
+        cond |= Q(activity__lead_organisation_id=org) | Q(funder_id=org) | Q(receiver_id=org)
+    return qs.filter(cond)
+
+
+def _filtered(viewer, f: FlowFilters):
+    qs = visible_flows(viewer)
+    for facet, value in (("region", f.region), ("group", f.group), ("line", f.line)):
+        if value:
+            qs = qs.filter(activity__in=ActivityFacet.objects.filter(facet=facet, code=value).values("activity_id"))
+    if f.year:
+        qs = qs.filter(value_date__year=f.year)
+    for field, value in (("stage", f.stage), ("mechanism", f.mechanism), ("funder__kind", f.funder_kind),
+                         ("activity_id", f.activity), ("funder_id", f.funder)):
+        if value:
+            qs = qs.filter(**{field: value})
+    return qs
+
+
+def _may_see(viewer, bdt: bool, org, row) -> bool:
+    return row["public"] or bdt or (org is not None and org in (
+        row["funder_id"], row["receiver_id"], row["activity__lead_organisation_id"]))
+
+
+def _activity_dims(activity_ids) -> dict[int, dict[str, set]]:
+    dims: dict[int, dict[str, set]] = {a: {"region": set(), "group": set(), "line": set(), "role": set()}
+                                       for a in activity_ids}
+    for a, facet, code in ActivityFacet.objects.filter(activity_id__in=activity_ids, facet__in=("region", "group")
+                                                       ).values_list("activity_id", "facet", "code"):
+        if facet == "region" or code in DEVELOPMENT_GROUPS:
+            dims[a][facet].add(code)
+    # Counted under the primary action line (its main line, C1–C11) and that line's ITU role, so the
+    # action-line totals add up to the grand total.
+    for a, code, parent, role in ActivityActionLine.objects.filter(activity_id__in=activity_ids, primary=True).values_list(
+            "activity_id", "action_line__code", "action_line__parent__code", "action_line__itu_role"):
+        dims[a]["line"].add(parent or code)
+        dims[a]["role"].add(role)
+    return dims
+
+
+def flow_values(viewer, f: FlowFilters | None = None, *, rates: RateTable | None = None) -> dict:
+    """Every visible flow with its US-dollar value, or the reason it has none (confidential, no rate)."""
+    f = f or FlowFilters()
+    rows = list(_filtered(viewer, f).values(
+        "id", "activity_id", "stage", "amount", "currency", "value_date", "mechanism", "public", "funder_id",
+        "funder__name", "funder__kind", "funder__identifier", "receiver_id", "activity__lead_organisation_id", "description", "reference",
+        "agreement__reference").order_by("value_date", "id"))
+    rates = rates or RateTable.load({r["currency"] for r in rows})
+    bdt, org = permissions.is_bdt_staff(viewer), _viewer_org(viewer)
+    missing: dict[tuple, int] = {}
+    for r in rows:
+        r["visible"] = _may_see(viewer, bdt, org, r)
+        r["usd"] = r["rate"] = r["rate_date"] = None
+        if not r["visible"]:
+            r["amount"] = None
+            continue
+        try:
+            c = rates.convert(r["amount"], r["currency"], r["value_date"])
+            r["usd"], r["rate"], r["rate_date"] = c.usd, c.rate, c.rate_date
+        except MissingRate:
+            key = (r["currency"], r["value_date"])
+            missing[key] = missing.get(key, 0) + 1
+    return {"rows": rows, "missing": [{"currency": c, "date": d, "flows": n} for (c, d), n in sorted(missing.items())],
+            "confidential": sum(1 for r in rows if not r["visible"])}
+
+
+def _zero():
+    return {s: Decimal(0) for s in STAGES}
+
+
+def funding_summary(viewer, f: FlowFilters | None = None) -> dict:
+    """Pipeline totals in US dollars and their breakdowns by every dimension of the dashboards.
+
+    A flow counts in each region and development group its activity concerns, so those rows may add up
+    to more than the total; action lines, ITU roles, funder types, mechanisms and years add up to it.
+    """
+    data = flow_values(viewer, f)
+    rows = [r for r in data["rows"] if r["usd"] is not None]
+    dims = _activity_dims({r["activity_id"] for r in rows})
+    total = _zero()
+    breakdown = {d: {} for d in DIMENSIONS}
+    for r in rows:
+        total[r["stage"]] += r["usd"]
+        values = {**dims[r["activity_id"]], "funder_kind": {r["funder__kind"]},
+                  "mechanism": {r["mechanism"]}, "year": {r["value_date"].year}}
+        for dim, keys in values.items():
+            for key in keys:
+                breakdown[dim].setdefault(key, _zero())[r["stage"]] += r["usd"]
+    labels = _labels()
+    out = {}
+    for dim, table in breakdown.items():
+        if dim == "line":
+            order = sorted(table, key=lambda c: int(c[1:]) if c[1:].isdigit() else 99)
+        elif dim == "year":
+            order = sorted(table, reverse=True)
+        else:
+            order = sorted(table, key=lambda k, t=table: (-t[k]["commitment"] - t[k]["pledge"], str(k)))
+        out[dim] = [{"code": k, "label": labels[dim].get(k, str(k)), **table[k]} for k in order]
+    return {"total": total, "breakdown": out, "missing": data["missing"], "confidential": data["confidential"],
+            "flows": len(data["rows"])}
+
+
+def _labels() -> dict[str, dict]:
+    groups = {g.code: g.text("name") for g in ref.Group.objects.filter(
+        Q(kind="itu_region") | Q(code__in=DEVELOPMENT_GROUPS)).prefetch_related("translations")}
+    lines = {a.code: f"{a.code} {a.text('name')}" for a in ref.ActionLine.objects.filter(parent__isnull=True)
+             .prefetch_related("translations")}
+    return {"region": groups, "group": groups, "line": lines, "role": dict(ref.ItuRole.choices),
+            "funder_kind": dict(OrganisationKind.choices), "mechanism": dict(codes.MECHANISMS), "year": {}}
+
+
+def activity_funding(viewer, activity: Activity) -> dict:
+    """One activity's pipeline in US dollars, its budget and funding gap (budget − committed)."""
+    data = flow_values(viewer, FlowFilters(activity=activity.pk),
+                       rates=RateTable.load({"USD", activity.budget_currency or "USD",
+                                             *activity.flows.values_list("currency", flat=True)}))
+    total = _zero()
+    for r in data["rows"]:
+        if r["usd"] is not None:
+            total[r["stage"]] += r["usd"]
+    budget_usd, budget_error = None, ""
+    if activity.budget_amount is not None and activity.budget_currency:
+        # The budget is converted at the activity's start (or, without one, the day it was recorded).
+        day = activity.start_date or activity.created_at.date()
+        try:
+            budget_usd = RateTable.load({activity.budget_currency}).convert(
+                activity.budget_amount, activity.budget_currency, day).usd
+        except MissingRate as exc:
+            budget_error = exc.message
+    complete = not data["confidential"] and not data["missing"]
+    gap = budget_usd - total["commitment"] if budget_usd is not None and complete else None
+    return {"rows": data["rows"], "total": total, "budget_usd": budget_usd, "budget_error": budget_error,
+            "gap": gap, "complete": complete, "missing": data["missing"], "confidential": data["confidential"]}
+
+
+def funding_gaps(viewer, f: FlowFilters | None = None, *, limit: int = 20) -> list[dict]:
+    """Activities with a budget, their commitments and gap in US dollars, largest gap first."""
+    data = flow_values(viewer, f)
+    committed: dict[int, Decimal] = {}
+    hidden: set[int] = set()
+    for r in data["rows"]:
+        if r["usd"] is None:
+            hidden.add(r["activity_id"])
+        elif r["stage"] == "commitment":
+            committed[r["activity_id"]] = committed.get(r["activity_id"], Decimal(0)) + r["usd"]
+    ids = {r["activity_id"] for r in data["rows"]}
+    acts = Activity.objects.filter(pk__in=ids, budget_amount__isnull=False).exclude(budget_currency="").prefetch_related(
+        "translations")
+    rates = RateTable.load({a.budget_currency for a in acts})
+    out = []
+    for a in acts:
+        try:
+            budget = rates.convert(a.budget_amount, a.budget_currency, a.start_date or a.created_at.date()).usd
+        except MissingRate:
+            budget = None
+        c = committed.get(a.pk, Decimal(0))
+        complete = a.pk not in hidden and budget is not None
+        out.append({"activity": a.pk, "title": a.title(), "budget_usd": budget, "committed_usd": c,
+                    "gap_usd": budget - c if complete else None, "complete": complete})
+    out.sort(key=lambda r: (r["gap_usd"] is None, -(r["gap_usd"] or 0)))
+    return out[:limit]
+
+
+def flow_rows(viewer, f: FlowFilters | None = None, *, language: str = "en") -> list[dict]:
+    """The flows of a list or a download: original amount, US dollars and the rate used, or blanks when hidden."""
+    data = flow_values(viewer, f)
+    titles = {a.pk: a.title(language) for a in Activity.objects.filter(
+        pk__in={r["activity_id"] for r in data["rows"]}).prefetch_related("translations")}
+    return [{"id": r["id"], "activity": r["activity_id"], "activity_title": titles.get(r["activity_id"], ""),
+             "funder": r["funder__name"], "funder_identifier": r["funder__identifier"] or "",
+             "funder_kind": r["funder__kind"], "stage": r["stage"],
+             "value_date": r["value_date"].isoformat(), "currency": r["currency"],
+             "amount": None if r["amount"] is None else str(r["amount"]),
+             "usd": None if r["usd"] is None else str(r["usd"]),
+             "rate_per_usd": None if r["rate"] is None else str(r["rate"]),
+             "rate_date": r["rate_date"].isoformat() if r["rate_date"] else None,
+             "mechanism": r["mechanism"], "public": r["public"], "confidential": not r["visible"],
+             "agreement": r["agreement__reference"], "reference": r["reference"], "description": r["description"]}
+            for r in data["rows"]]
+
+
+# ---------------------------------------------------------------------------------------------- agreements
+
+def agreements_visible(viewer):
+    qs = Agreement.objects.all()
+    if permissions.is_bdt_staff(viewer):
+        return qs
+    cond = Q(public=True) & ~Q(status="draft")
+    org = _viewer_org(viewer)
+    if org:
+        cond |= Q(party_links__organisation_id=org)
+    regions = [r.region_id for r in roles_of(viewer) if r.role == Role.REGIONAL_OFFICER and r.region_id]
+    if regions:
+        cond |= Q(region_id__in=regions)
+    return qs.filter(cond).distinct()
+
+
+def agreement_list(viewer, *, status: str = "", region: str = "", framework: str = "", q: str = ""):
+    qs = agreements_visible(viewer).select_related("region").prefetch_related("party_links__organisation")
+    if status:
+        qs = qs.filter(status=status)
+    if region:
+        qs = qs.filter(region__code=region)
+    rows = list(qs)
+    if framework:
+        rows = [a for a in rows if framework in (a.frameworks or [])]
+    if q:
+        needle = normalise(q)
+        rows = [a for a in rows if needle in normalise(f"{a.reference} {a.title} {a.summary} " + " ".join(
+            p.organisation.name for p in a.party_links.all()))]
+    return rows
+
+
+def agreement_rows(agreements, language: str = "en") -> list[dict]:
+    return [{"id": a.pk, "reference": a.reference, "kind": a.kind, "title": a.title, "status": a.status,
+             "signed_on": a.signed_on.isoformat() if a.signed_on else None,
+             "start_date": a.start_date.isoformat() if a.start_date else None,
+             "end_date": a.end_date.isoformat() if a.end_date else None,
+             "region": a.region.code if a.region_id else None, "frameworks": list(a.frameworks or []),
+             "parties": [p.organisation.name for p in a.party_links.all()], "public": a.public}
+            for a in agreements]
+
+
+def agreement_get(viewer, pk: int) -> Agreement:
+    a = Agreement.objects.filter(pk=pk).select_related("region").first()
+    if a is None or not permissions.can_agreement_view(viewer, a):
+        raise NotFound(f"No agreement #{pk}.")
+    return a
+
+
+def agreement_past_end(a: Agreement, today: dt.date | None = None) -> bool:
+    """In force on paper but past its end date: the office should record the expiry."""
+    today = today or timezone.localdate()
+    return a.status == "in_force" and a.end_date is not None and a.end_date < today
+
+
+# ---------------------------------------------------------------------------------------------- events
+
+def event_activities(viewer, *, year: int | None = None, region: str = ""):
+    """Trainings and events the viewer may see, with their participant totals."""
+    from wsis.stocktaking.selectors import visible
+
+    qs = Activity.objects.filter(visible(viewer), kind__in=("training", "event"), revision_of__isnull=True)
+    if year:
+        qs = qs.filter(start_date__year=year)
+    if region:
+        qs = qs.filter(facets__facet="region", facets__code=region)
+    return qs.select_related("event").prefetch_related("translations").order_by("-start_date", "-id")
+
+
+def capacity_summary(activity_ids) -> dict:
+    """Participants by sex, stakeholder type and economy, and certificates, over these events."""
+    ids = list(activity_ids)
+    cells = list(AttendanceCount.objects.filter(activity_id__in=ids).values_list(
+        "activity_id", "sex", "stakeholder", "economy__iso3", "count"))
+    by_sex = {s: 0 for s in codes.SEXES}
+    by_stakeholder: dict[str, int] = {}
+    by_economy: dict[str, int] = {}
+    per_event: dict[int, int] = {}
+    for a, sex, stakeholder, eco, n in cells:
+        by_sex[sex] += n
+        by_stakeholder[stakeholder] = by_stakeholder.get(stakeholder, 0) + n
+        if eco:
+            by_economy[eco] = by_economy.get(eco, 0) + n
+        per_event[a] = per_event.get(a, 0) + n
+    certificates = sum(EventDetail.objects.filter(activity_id__in=ids).values_list("certificates_issued", flat=True))
+    total = sum(by_sex.values())
+    return {"events": len(ids), "reported": len(per_event), "total": total, "by_sex": by_sex,
+            "women_share": round(100 * by_sex["F"] / total, 1) if total else None,
+            "by_stakeholder": dict(sorted(by_stakeholder.items(), key=lambda kv: -kv[1])),
+            "by_economy": dict(sorted(by_economy.items(), key=lambda kv: -kv[1])),
+            "per_event": per_event, "certificates": certificates}
+
+
+def registrations(viewer, activity: Activity):
+    if not permissions.can_event_manage(viewer, activity):
+        raise PermissionDenied("You may not see who registered for this event.")
+    return Registration.objects.filter(activity=activity).select_related("economy")
+
+
+# ---------------------------------------------------------------------------------------------- requests
+
+def requests_visible(viewer):
+    qs = AssistanceRequest.objects.all()
+    if permissions.is_bdt_staff(viewer):
+        return qs
+    org = _viewer_org(viewer)
+    cond = Q(pk__in=[])
+    if org:
+        cond |= Q(requester_id=org)
+    economies = [r.economy_id for r in roles_of(viewer) if r.role == Role.FOCAL_POINT and r.economy_id]
+    if economies:
+        cond |= Q(economy_id__in=economies)
+    return qs.filter(cond)
+
+
+def request_list(viewer, *, state: str = "", economy: str = "", region: str = ""):
+    qs = requests_visible(viewer).select_related("economy", "requester", "office")
+    if state == "open":
+        qs = qs.filter(state__in=codes.OPEN_REQUEST_STATES)
+    elif state:
+        qs = qs.filter(state=state)
+    if economy:
+        qs = qs.filter(economy__iso3=economy)
+    if region:
+        members = ref.Membership.objects.valid_on(timezone.localdate()).filter(group__code=region)
+        qs = qs.filter(economy_id__in=members.values("economy_id"))
+    return qs.prefetch_related("steps", "action_lines")
+
+
+def request_get(viewer, pk: int) -> AssistanceRequest:
+    r = AssistanceRequest.objects.filter(pk=pk).select_related("economy", "requester", "office", "output").first()
+    if r is None or not permissions.can_request_view(viewer, r):
+        raise NotFound(f"No assistance request #{pk}.")
+    return r
+
+
+def request_timers(r: AssistanceRequest, now: dt.datetime | None = None) -> list[dict]:
+    """Time spent in each state, from the dated steps; the current state runs until now unless it is final."""
+    now = now or timezone.now()
+    steps = list(r.steps.all())
+    spent: dict[str, float] = {}
+    for i, s in enumerate(steps):
+        end = steps[i + 1].at if i + 1 < len(steps) else (None if s.to_state in ("delivered", "declined") else now)
+        if end is not None:
+            spent[s.to_state] = spent.get(s.to_state, 0) + (end - s.at).total_seconds()
+    return [{"state": st, "label": codes.REQUEST_STATES[st], "seconds": spent[st], "days": round(spent[st] / 86400, 1),
+             "current": st == r.state} for st in codes.REQUEST_STATES if st in spent]
+
+
+def request_rows(requests, now=None) -> list[dict]:
+    now = now or timezone.now()
+    out = []
+    for r in requests:
+        timers = {t["state"]: t["days"] for t in request_timers(r, now)}
+        end = r.state_since if r.state in ("delivered", "declined") else now
+        out.append({"id": r.pk, "economy": r.economy.iso3, "requester": r.requester.name, "title": r.title,
+                    "state": r.state, "received_at": r.received_at.isoformat(),
+                    "state_since": r.state_since.isoformat(), "days_open": round((end - r.received_at).total_seconds()
+                                                                                 / 86400, 1),
+                    "days_in_state": timers, "office": r.office.name if r.office_id else None,
+                    "action_lines": sorted(a.code for a in r.action_lines.all())})
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- contributions
+
+@dataclass
+class ContributionFilters:
+    q: str = ""
+    body: str = ""
+    line: str = ""
+    target: str = ""
+    language: str = ""
+    year: int | None = None
+    source: int | None = None
+
+    @classmethod
+    def from_params(cls, params) -> "ContributionFilters":
+        out = {}
+        for f in fields(cls):
+            v = params.get(f.name)
+            if v in (None, ""):
+                continue
+            if f.name in ("year", "source"):
+                if not str(v).isdigit():
+                    continue
+                v = int(v)
+            out[f.name] = v
+        return cls(**out)
+
+
+def contribution_search(f: ContributionFilters):
+    qs = Contribution.objects.all()
+    if f.q:
+        for word in normalise(f.q).split():
+            qs = qs.filter(search__contains=word)
+    if f.body:
+        qs = qs.filter(body=f.body)
+    if f.line:
+        qs = qs.filter(Q(action_lines__code=f.line) | Q(action_lines__parent__code=f.line))
+    if f.target:
+        qs = qs.filter(sdg_targets__code=f.target)
+    if f.language:
+        qs = qs.filter(language=f.language)
+    if f.year:
+        qs = qs.filter(date__year=f.year)
+    if f.source:
+        qs = qs.filter(sources__pk=f.source)
+    return qs.distinct().prefetch_related("sources", "action_lines", "sdg_targets")
+
+
+def contribution_rows(contributions) -> list[dict]:
+    return [{"id": c.pk, "symbol": c.symbol, "body": c.body, "question": c.question, "meeting": c.meeting,
+             "date": c.date.isoformat(), "title": c.title, "language": c.language,
+             "sources": [o.name for o in c.sources.all()], "action_lines": sorted(a.code for a in c.action_lines.all()),
+             "sdg_targets": sorted(t.code for t in c.sdg_targets.all())} for c in contributions]
+
+
+def organisation_rows(*, q: str = "", kind: str = "", membership: str = "") -> list[dict]:
+    qs = Organisation.objects.select_related("economy", "region")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if membership:
+        qs = qs.filter(membership=membership)
+    rows = list(qs)
+    if q:
+        needle = normalise(q)
+        rows = [o for o in rows if needle in normalise(f"{o.name} {o.acronym} {o.identifier or ''}")]
+    return [{"id": o.pk, "name": o.name, "acronym": o.acronym, "kind": o.kind, "membership": o.membership,
+             "identifier": o.identifier, "economy": o.economy.iso3 if o.economy_id else None,
+             "region": o.region.code if o.region_id else None, "website": o.website} for o in rows]

@@ -1,0 +1,880 @@
+"""Writes to partnerships data: validated whole before anything is written, permission-checked, atomic, audited."""
+
+import datetime as dt
+import hashlib
+from decimal import Decimal, InvalidOperation
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from wsis.accounts.models import Organisation, OrganisationKind
+from wsis.core.audit import audit
+from wsis.core.errors import (
+    ErrorItem,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+)
+from wsis.partnerships import codes, permissions
+from wsis.partnerships.models import (
+    Agreement,
+    AgreementParty,
+    AgreementStep,
+    AssistanceRequest,
+    AttendanceCount,
+    Contribution,
+    Document,
+    EventDetail,
+    ExchangeRate,
+    Flow,
+    Registration,
+    RequestStep,
+    Session,
+)
+from wsis.partnerships.money import MissingRate, RateTable, known_currency
+from wsis.reference import models as ref
+from wsis.stocktaking.models import Activity
+from wsis.stocktaking.search import normalise
+from wsis.stocktaking.services import resolve_organisation
+
+EVENT_KINDS = ("training", "event")
+MAX_AMOUNT = Decimal("1e15")
+MAX_DOCUMENT_BYTES = 20_000_000
+
+
+class Errors(list):
+    def add(self, field, message, code="invalid", location=None):
+        self.append(ErrorItem(code, message, field=field, location=location))
+
+
+def _date(value, field, errors: Errors, location=None, required=False):
+    if value in (None, ""):
+        if required:
+            errors.add(field, "required", "required", location)
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        errors.add(field, f"'{value}' is not a date (YYYY-MM-DD)", location=location)
+        return None
+
+
+def _choice(value, allowed: dict, field, errors: Errors, location=None):
+    if value not in allowed:
+        errors.add(field, f"'{value}' is not one of {', '.join(allowed)}" if value else "required",
+                   "invalid_choice" if value else "required", location)
+    return value
+
+
+def _codes(values, known: dict, field, what, errors: Errors) -> list:
+    values = list(dict.fromkeys(values or []))
+    for v in values:
+        if v not in known:
+            errors.add(field, f"unknown {what} '{v}'", "unknown_code")
+    return [known[v] for v in values if v in known]
+
+
+def _orgs_by_id(ids, field, errors: Errors) -> list[Organisation]:
+    ids = [int(i) for i in dict.fromkeys(ids or []) if str(i).isdigit()]
+    found = Organisation.objects.in_bulk(ids)
+    for i in ids:
+        if i not in found:
+            errors.add(field, f"unknown organisation #{i}", "unknown_code")
+    return [found[i] for i in ids if i in found]
+
+
+# ---------------------------------------------------------------------------------------------- agreements
+
+def _agreement_data(data: dict, *, current: Agreement | None = None) -> tuple[dict, Errors]:
+    errors = Errors()
+    d = {"reference": str(data.get("reference") or "").strip(), "title": str(data.get("title") or "").strip(),
+         "summary": str(data.get("summary") or "").strip(), "language": data.get("language") or "en",
+         "public": bool(data.get("public", True))}
+    if not d["reference"]:
+        errors.add("reference", "a reference is required", "required")
+    elif Agreement.objects.filter(reference=d["reference"]).exclude(pk=getattr(current, "pk", None)).exists():
+        errors.add("reference", f"an agreement with reference {d['reference']} exists", "duplicate")
+    if not d["title"]:
+        errors.add("title", "a title is required", "required")
+    d["kind"] = _choice(data.get("kind"), codes.AGREEMENT_KINDS, "kind", errors)
+    _choice(d["language"], dict.fromkeys(codes_languages()), "language", errors)
+    d["frameworks"] = list(dict.fromkeys(data.get("frameworks") or []))
+    for f in d["frameworks"]:
+        if f not in codes.FRAMEWORKS:
+            errors.add("frameworks", f"unknown framework '{f}'; use one of {', '.join(codes.FRAMEWORKS)}",
+                       "unknown_code")
+    for f in ("signed_on", "start_date", "end_date"):
+        d[f] = _date(data.get(f), f, errors)
+    if d["start_date"] and d["end_date"] and d["end_date"] < d["start_date"]:
+        errors.add("end_date", "the end comes before the start")
+    region = data.get("region") or None
+    d["region"] = None
+    if region:
+        d["region"] = ref.Group.objects.filter(code=region, kind="itu_region").first()
+        if d["region"] is None:
+            errors.add("region", f"'{region}' is not an ITU region", "unknown_code")
+    parties = data.get("parties") or []
+    if len(parties) < 2:
+        errors.add("parties", "an agreement has at least two parties", "required")
+    orgs = _orgs_by_id([p.get("organisation") for p in parties], "parties", errors)
+    by_id = {o.pk: o for o in orgs}
+    d["parties"] = []
+    for i, p in enumerate(parties):
+        role = p.get("role") or "party"
+        if role not in codes.PARTY_ROLES:
+            errors.add(f"parties[{i}].role", f"'{role}' is not one of {', '.join(codes.PARTY_ROLES)}", "invalid_choice")
+        org = by_id.get(int(p["organisation"])) if str(p.get("organisation", "")).isdigit() else None
+        if org and all(o.pk != org.pk for o, _r in d["parties"]):
+            d["parties"].append((org, role))
+    ids = [int(i) for i in dict.fromkeys(data.get("activities") or []) if str(i).isdigit()]
+    d["activities"] = list(Activity.objects.filter(pk__in=ids, revision_of__isnull=True))
+    if len(d["activities"]) != len(ids):
+        missing = sorted(set(ids) - {a.pk for a in d["activities"]})
+        errors.add("activities", f"unknown activity #{', #'.join(map(str, missing))}", "unknown_code")
+    return d, errors
+
+
+def codes_languages():
+    from django.conf import settings
+
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def agreement_to_data(a: Agreement) -> dict:
+    return {"reference": a.reference, "kind": a.kind, "title": a.title, "summary": a.summary, "language": a.language,
+            "status": a.status, "signed_on": a.signed_on and a.signed_on.isoformat(),
+            "start_date": a.start_date and a.start_date.isoformat(), "end_date": a.end_date and a.end_date.isoformat(),
+            "region": a.region.code if a.region_id else None, "frameworks": a.frameworks, "public": a.public,
+            "parties": [{"organisation": p.organisation_id, "role": p.role} for p in a.party_links.all()],
+            "activities": sorted(a.activities.values_list("pk", flat=True))}
+
+
+def _agreement_apply(a: Agreement, d: dict) -> None:
+    for f in ("reference", "kind", "title", "summary", "language", "public", "frameworks", "signed_on", "start_date",
+              "end_date", "region"):
+        setattr(a, f, d[f])
+    a.save()
+    a.party_links.all().delete()
+    AgreementParty.objects.bulk_create([AgreementParty(agreement=a, organisation=o, role=r) for o, r in d["parties"]])
+    a.activities.set(d["activities"])
+
+
+def agreement_create(*, actor, data: dict, is_demo: bool = False) -> Agreement:
+    d, errors = _agreement_data(data)
+    if errors:
+        raise ValidationFailed(errors)
+    if not permissions.can_agreement_edit(actor, getattr(d["region"], "pk", None)):
+        raise PermissionDenied("Only BDT administrators, and regional officers for their region, record agreements.")
+    with transaction.atomic():
+        a = Agreement(created_by=actor if getattr(actor, "pk", None) else None, is_demo=is_demo)
+        _agreement_apply(a, d)
+        AgreementStep.objects.create(agreement=a, from_status="", to_status="draft", on=timezone.localdate(),
+                                     actor=a.created_by)
+        audit(actor=actor, verb="agreement.create", target=a, after=agreement_to_data(a))
+    return a
+
+
+def agreement_update(*, actor, agreement: Agreement, data: dict) -> Agreement:
+    if not permissions.can_agreement_edit(actor, agreement.region_id):
+        raise PermissionDenied("You may not change this agreement.")
+    d, errors = _agreement_data(data, current=agreement)
+    if errors:
+        raise ValidationFailed(errors)
+    if not permissions.can_agreement_edit(actor, getattr(d["region"], "pk", None)):
+        raise PermissionDenied("You may not move the agreement to a region you do not follow.")
+    with transaction.atomic():
+        before = agreement_to_data(agreement)
+        _agreement_apply(agreement, d)
+        audit(actor=actor, verb="agreement.update", target=agreement, before=before, after=agreement_to_data(agreement))
+    return agreement
+
+
+def agreement_actions(actor, agreement: Agreement) -> list[str]:
+    if not permissions.can_agreement_edit(actor, agreement.region_id):
+        return []
+    return [a for a, (froms, _to) in codes.AGREEMENT_ACTIONS.items() if agreement.status in froms]
+
+
+def agreement_transition(*, actor, agreement: Agreement, action: str, on=None, comment: str = "") -> Agreement:
+    if action not in codes.AGREEMENT_ACTIONS:
+        raise ValidationFailed([ErrorItem("invalid_choice", f"unknown action '{action}'; use one of "
+                                          f"{', '.join(codes.AGREEMENT_ACTIONS)}", field="action")])
+    if not permissions.can_agreement_edit(actor, agreement.region_id):
+        raise PermissionDenied("You may not change this agreement.")
+    errors = Errors()
+    day = _date(on, "on", errors) or timezone.localdate()
+    if errors:
+        raise ValidationFailed(errors)
+    if day > timezone.localdate():
+        raise ValidationFailed([ErrorItem("invalid", "the date of a step cannot be in the future", field="on")])
+    with transaction.atomic():
+        agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+        froms, to = codes.AGREEMENT_ACTIONS[action]
+        if agreement.status not in froms:
+            raise InvalidTransition(f"An agreement that is {agreement.status} cannot be moved with '{action}'; "
+                                    f"it must be {' or '.join(sorted(froms))}.")
+        before = agreement.status
+        agreement.status = to
+        if action == "sign":
+            agreement.signed_on = day
+        elif action == "enter_into_force" and not agreement.start_date:
+            agreement.start_date = day
+        elif action in ("expire", "terminate"):
+            agreement.end_date = day if not agreement.end_date or action == "terminate" else agreement.end_date
+            if agreement.start_date and agreement.end_date < agreement.start_date:
+                raise ValidationFailed([ErrorItem("invalid", "the end comes before the entry into force", field="on")])
+        agreement.save()
+        AgreementStep.objects.create(agreement=agreement, from_status=before, to_status=to, on=day, comment=comment,
+                                     actor=actor if getattr(actor, "pk", None) else None)
+        audit(actor=actor, verb=f"agreement.{action}", target=agreement, before={"status": before},
+              after={"status": to, "on": day.isoformat()})
+    return agreement
+
+
+def document_attach(*, actor, owner, name: str, content: bytes, title: str = "", content_type: str = "") -> Document:
+    """Attach a file to an agreement or a contribution."""
+    is_agreement = isinstance(owner, Agreement)
+    allowed = (permissions.can_agreement_edit(actor, owner.region_id) if is_agreement
+               else permissions.can_contribution_edit(actor, owner))
+    if not allowed:
+        raise PermissionDenied("You may not attach documents here.")
+    if not content:
+        raise ValidationFailed([ErrorItem("empty", f"the file {name} is empty", field="file")])
+    if len(content) > MAX_DOCUMENT_BYTES:
+        raise ValidationFailed([ErrorItem("file_too_large", f"the file {name} has {len(content):,} bytes; the limit is "
+                                          f"{MAX_DOCUMENT_BYTES:,}", field="file")])
+    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)[-120:] or "document"
+    with transaction.atomic():
+        doc = Document(agreement=owner if is_agreement else None, contribution=None if is_agreement else owner,
+                       title=(title or name)[:300], content_type=content_type[:120], size=len(content),
+                       sha256=hashlib.sha256(content).hexdigest(),
+                       uploaded_by=actor if getattr(actor, "pk", None) else None)
+        doc.file.save(safe, ContentFile(content), save=False)
+        doc.save()
+        audit(actor=actor, verb="document.attach", target=doc, after={"owner": str(owner), "sha256": doc.sha256})
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------- rates
+
+def rates_import(*, actor, rows: list[dict]) -> dict:
+    """Add or replace rates (one per currency and day); rows come from money.parse_rates."""
+    if not permissions.is_bdt_staff(actor):
+        raise PermissionDenied("Only BDT staff import exchange rates.")
+    created = updated = 0
+    with transaction.atomic():
+        existing = {(c, d): (pk, r) for pk, c, d, r in ExchangeRate.objects.filter(
+            currency__in={r["currency"] for r in rows}).values_list("pk", "currency", "date", "per_usd")}
+        new, changed = [], []
+        for r in rows:
+            old = existing.get((r["currency"], r["date"]))
+            if old is None:
+                new.append(ExchangeRate(**r))
+            elif old[1] != r["per_usd"]:
+                changed.append(ExchangeRate(pk=old[0], **r))
+        ExchangeRate.objects.bulk_create(new, batch_size=1000)
+        ExchangeRate.objects.bulk_update(changed, ["per_usd", "source"], batch_size=1000)
+        created, updated = len(new), len(changed)
+        audit(actor=actor, verb="rates.import", target=("partnerships.exchangerate", "", "exchange rates"),
+              after={"rows": len(rows), "created": created, "updated": updated,
+                     "currencies": sorted({r["currency"] for r in rows})})
+    return {"rows": len(rows), "created": created, "updated": updated, "unchanged": len(rows) - created - updated}
+
+
+# ---------------------------------------------------------------------------------------------- flows
+
+FLOW_FIELDS = ("activity", "funder", "receiver", "stage", "amount", "currency", "value_date", "mechanism", "public",
+               "description", "reference", "agreement")
+
+
+def _activity_for(value, cache: dict):
+    if value in cache:
+        return cache[value]
+    qs = Activity.objects.filter(revision_of__isnull=True).select_related("lead_organisation")
+    if isinstance(value, Activity):
+        found = value
+    elif str(value).isdigit():
+        found = qs.filter(pk=int(value)).first()
+    else:
+        found = qs.filter(external_id=str(value)).first() if value else None
+    cache[value] = found
+    return found
+
+
+def _existing_org(spec: dict | None):
+    """The organisation a spec names, without creating it; None when it would be new."""
+    if not spec:
+        return None
+    if spec.get("id"):
+        return Organisation.objects.filter(pk=spec["id"]).first()
+    ident, name = (spec.get("identifier") or "").strip(), (spec.get("name") or "").strip()
+    org = Organisation.objects.filter(identifier=ident).first() if ident else None
+    if org is not None and name and org.name.casefold() != name.casefold():
+        org = None
+    if org is None and name:
+        org = Organisation.objects.filter(name__iexact=name).order_by("id").first()
+    return org
+
+
+def _funder_key(spec: dict):
+    org = _existing_org(spec)
+    return ("org", org.pk) if org else ("new", (spec.get("identifier") or spec.get("name") or "").strip().casefold())
+
+
+def _clean_flow(location, data, *, actor, rates: RateTable, activities: dict, agreements: dict, errors: Errors):
+    def err(field, message, code="invalid"):
+        errors.add(field, message, code, location)
+
+    d = {k: data.get(k) for k in FLOW_FIELDS}
+    activity = _activity_for(d["activity"], activities)
+    if activity is None:
+        err("activity", f"unknown activity '{d['activity']}'; record or import it in the registry first" if d["activity"]
+            else "required", "unknown_code" if d["activity"] else "required")
+    elif not permissions.can_flow_record(actor, activity):
+        err("activity", f"you may not record funding for activity #{activity.pk}", "permission_denied")
+    d["activity"] = activity
+    funder = d["funder"] if isinstance(d["funder"], dict) else ({"id": d["funder"]} if d["funder"] else {})
+    if not funder or not (funder.get("id") or (funder.get("name") or "").strip()):
+        err("funder", "a funder is required", "required")
+    elif funder.get("id") and not Organisation.objects.filter(pk=funder["id"]).exists():
+        err("funder", f"unknown organisation #{funder['id']}", "unknown_code")
+    d["funder"] = funder
+    receiver = d["receiver"] if isinstance(d["receiver"], dict) else ({"id": d["receiver"]} if d["receiver"] else None)
+    d["receiver"] = receiver if receiver and (receiver.get("id") or (receiver.get("name") or "").strip()) else None
+    _choice(d["stage"], codes.STAGES, "stage", errors, location)
+    _choice(d["mechanism"], codes.MECHANISMS, "mechanism", errors, location)
+    try:
+        amount = Decimal(str(d["amount"]).replace(",", "").strip())
+        if not amount.is_finite():
+            raise InvalidOperation
+    except (InvalidOperation, ValueError):
+        err("amount", f"'{d['amount']}' is not a number" if d["amount"] not in (None, "") else "required",
+            "invalid" if d["amount"] not in (None, "") else "required")
+        amount = None
+    if amount is not None:
+        if amount <= 0:
+            err("amount", f"the amount must be positive, not {amount}; a refund or correction is recorded by "
+                          "changing or deleting the flow it corrects")
+        elif amount >= MAX_AMOUNT or amount != amount.quantize(Decimal("0.01")):
+            err("amount", f"{amount} has more than two decimals or is too large")
+    d["amount"] = amount
+    currency = str(d["currency"] or "").strip().upper()
+    if not known_currency(currency):
+        err("currency", f"unknown currency code '{currency}' (use ISO 4217, e.g. USD, EUR, CHF)" if currency
+            else "required", "unknown_currency" if currency else "required")
+        currency = None
+    d["currency"] = currency
+    d["value_date"] = _date(d["value_date"], "value_date", errors, location, required=True)
+    if currency and d["value_date"]:
+        try:
+            rates.rate(currency, d["value_date"])
+        except MissingRate as exc:
+            err("currency", exc.message, "missing_rate")
+    d["public"] = d["public"] is None or d["public"] in (True, "true", "1", 1, "yes", "on")
+    d["description"] = str(d["description"] or "").strip()[:500]
+    d["reference"] = str(d["reference"] or "").strip()[:200] or None
+    if d["agreement"]:
+        ref_ = d["agreement"].reference if isinstance(d["agreement"], Agreement) else str(d["agreement"])
+        if ref_ not in agreements:
+            agreements[ref_] = Agreement.objects.filter(reference=ref_).first()
+        if agreements[ref_] is None:
+            err("agreement", f"unknown agreement '{ref_}'", "unknown_code")
+        d["agreement"] = agreements[ref_]
+    else:
+        d["agreement"] = None
+    return d
+
+
+def _check_pipeline(items: list[tuple[str, dict]], rates: RateTable, errors: Errors) -> None:
+    """Flag a funder's disbursements to an activity that exceed its commitments to it.
+
+    Compared in the original currency when all those flows share one, else in US dollars at each flow's date.
+    """
+    replaced = {(d["activity"].pk, d["reference"]) for _l, d in items if d["reference"]}
+    pairs: dict[tuple, list] = {}
+    for loc, d in items:
+        pairs.setdefault((d["activity"].pk, _funder_key(d["funder"])), []).append((loc, d))
+    for (activity_id, fkey), batch in pairs.items():
+        stored = Flow.objects.filter(activity_id=activity_id, funder_id=fkey[1]) if fkey[0] == "org" else []
+        flows = [(None, {"stage": f.stage, "amount": f.amount, "currency": f.currency, "value_date": f.value_date})
+                 for f in stored if (f.activity_id, f.reference) not in replaced]
+        flows += batch
+        same = len({d["currency"] for _l, d in flows}) == 1
+
+        def value(d, same=same):
+            return d["amount"] if same else rates.convert(d["amount"], d["currency"], d["value_date"]).usd
+
+        committed = sum((value(d) for _l, d in flows if d["stage"] == "commitment"), Decimal(0))
+        disbursed = Decimal(0)
+        for loc, d in sorted(flows, key=lambda x: (x[1]["value_date"], x[0] is not None)):
+            if d["stage"] != "disbursement":
+                continue
+            disbursed += value(d)
+            if loc is not None and disbursed > committed:
+                unit = flows[0][1]["currency"] if same else "USD"
+                errors.add("amount", f"disbursements to this activity by this funder ({disbursed:,.2f} {unit}) would "
+                                     f"exceed its commitments ({committed:,.2f} {unit}); record the commitment first",
+                           "disbursement_exceeds_commitment", loc)
+                break
+
+
+def flows_record(*, actor, items: list[tuple[str, dict]], is_demo: bool = False, accept_overruns: bool = False
+                 ) -> dict:
+    """Record funding flows: every item is checked first, then all are written, or none.
+
+    An item whose `reference` matches a flow of the same activity replaces it, so re-importing a file
+    changes nothing twice. Disbursements beyond the funder's commitments are an error, unless
+    `accept_overruns` (for a publisher's file that holds only part of an activity's history): then they
+    are written and returned as `flags`.
+    """
+    if not items:
+        raise ValidationFailed([ErrorItem("empty", "no funding flows to record")])
+    errors = Errors()
+    rates = RateTable.load({str(d.get("currency") or "").upper() for _l, d in items})
+    activities, agreements = {}, {}
+    cleaned = [(loc, _clean_flow(loc, data, actor=actor, rates=rates, activities=activities, agreements=agreements,
+                                 errors=errors)) for loc, data in items]
+    seen = {}
+    for loc, d in cleaned:
+        if d["reference"] and d["activity"] is not None:
+            key = (d["activity"].pk, d["reference"])
+            if key in seen:
+                errors.add("reference", f"reference {d['reference']} is also at {seen[key]}", "duplicate", loc)
+            seen[key] = loc
+    if errors:
+        raise ValidationFailed(errors)
+    overruns = Errors()
+    _check_pipeline(cleaned, rates, overruns)
+    if overruns and not accept_overruns:
+        raise ValidationFailed(overruns)
+    created = updated = 0
+    touched = []
+    with transaction.atomic():
+        orgs = {}
+        for _loc, d in cleaned:
+            funder = resolve_organisation(d["funder"], orgs)
+            receiver = resolve_organisation(d["receiver"], orgs) if d["receiver"] else None
+            values = {"funder": funder, "receiver": receiver, "stage": d["stage"], "amount": d["amount"],
+                      "currency": d["currency"], "value_date": d["value_date"], "mechanism": d["mechanism"],
+                      "public": d["public"], "description": d["description"], "agreement": d["agreement"]}
+            flow = Flow.objects.filter(activity=d["activity"], reference=d["reference"]).first() if d["reference"] else None
+            if flow is None:
+                flow = Flow.objects.create(activity=d["activity"], reference=d["reference"], is_demo=is_demo,
+                                           created_by=actor if getattr(actor, "pk", None) else None, **values)
+                created += 1
+            else:
+                for k, v in values.items():
+                    setattr(flow, k, v)
+                flow.save()
+                updated += 1
+            touched.append(flow.pk)
+        audit(actor=actor, verb="flows.record", target=("partnerships.flow", "", "funding flows"),
+              after={"created": created, "updated": updated, "flows": touched[:500], "flags": len(overruns)})
+    return {"created": created, "updated": updated, "flows": touched, "flags": [e.as_dict() for e in overruns]}
+
+
+def flow_create(*, actor, data: dict) -> Flow:
+    result = flows_record(actor=actor, items=[("form", data)])
+    return Flow.objects.get(pk=result["flows"][0])
+
+
+def flow_delete(*, actor, flow: Flow) -> None:
+    if not permissions.can_flow_record(actor, flow.activity):
+        raise PermissionDenied("You may not change the funding of this activity.")
+    with transaction.atomic():
+        audit(actor=actor, verb="flow.delete", target=flow,
+              before={"activity": flow.activity_id, "stage": flow.stage, "amount": str(flow.amount),
+                      "currency": flow.currency, "value_date": flow.value_date.isoformat()})
+        flow.delete()
+
+
+# ---------------------------------------------------------------------------------------------- events
+
+def _event_activity(actor, activity: Activity) -> None:
+    if activity.kind not in EVENT_KINDS:
+        raise ValidationFailed([ErrorItem("invalid", f"activity #{activity.pk} is a {activity.kind}, not a training "
+                                          "or an event", field="activity")])
+    if not permissions.can_event_manage(actor, activity):
+        raise PermissionDenied("You may not manage this event.")
+
+
+def event_save(*, actor, activity: Activity, data: dict) -> EventDetail:
+    _event_activity(actor, activity)
+    errors = Errors()
+    mode = _choice(data.get("mode") or "in_person", codes.EVENT_MODES, "mode", errors)
+    capacity = data.get("capacity")
+    certificates = data.get("certificates_issued") or 0
+    for field, value in (("capacity", capacity), ("certificates_issued", certificates)):
+        if value not in (None, "") and (not str(value).isdigit()):
+            errors.add(field, f"'{value}' is not a whole number of zero or more")
+    online_url = str(data.get("online_url") or "").strip()
+    if online_url and not online_url.startswith(("https://", "http://")):
+        errors.add("online_url", "an online address starts with https://")
+    if mode in ("online", "hybrid") and not online_url:
+        errors.add("online_url", "an online or hybrid event needs its online address", "required")
+    if mode in ("in_person", "hybrid") and not str(data.get("venue") or "").strip():
+        errors.add("venue", "an in-person or hybrid event needs a venue", "required")
+    if errors:
+        raise ValidationFailed(errors)
+    with transaction.atomic():
+        event, _created = EventDetail.objects.get_or_create(activity=activity)
+        before = {"mode": event.mode, "venue": event.venue, "registration_open": event.registration_open}
+        event.mode, event.venue, event.online_url = mode, str(data.get("venue") or "").strip()[:300], online_url
+        event.registration_open = bool(data.get("registration_open"))
+        event.capacity = int(capacity) if capacity not in (None, "") else None
+        event.certificates_issued = int(certificates)
+        event.save()
+        audit(actor=actor, verb="event.save", target=activity, before=before,
+              after={"mode": mode, "venue": event.venue, "registration_open": event.registration_open,
+                     "capacity": event.capacity, "certificates_issued": event.certificates_issued})
+    return event
+
+
+def session_add(*, actor, activity: Activity, data: dict) -> Session:
+    _event_activity(actor, activity)
+    errors = Errors()
+    title = str(data.get("title") or "").strip()
+    if not title:
+        errors.add("title", "a session needs a title", "required")
+    times = {}
+    for f in ("starts_at", "ends_at"):
+        v = data.get(f)
+        try:
+            t = v if isinstance(v, dt.datetime) else dt.datetime.fromisoformat(str(v))
+            times[f] = t if timezone.is_aware(t) else timezone.make_aware(t)
+        except (TypeError, ValueError):
+            errors.add(f, f"'{v or ''}' is not a date and time (YYYY-MM-DDTHH:MM)", "invalid" if v else "required")
+    if len(times) == 2 and times["ends_at"] <= times["starts_at"]:
+        errors.add("ends_at", "a session ends after it starts")
+    if errors:
+        raise ValidationFailed(errors)
+    with transaction.atomic():
+        s = Session.objects.create(activity=activity, title=title[:300], venue=str(data.get("venue") or "")[:300],
+                                   online=bool(data.get("online")), **times)
+        audit(actor=actor, verb="event.session_add", target=activity, after={"session": s.pk, "title": title})
+    return s
+
+
+def _attendance_cells(cells, errors: Errors) -> list[dict]:
+    economies = dict(ref.Economy.objects.values_list("iso3", "id"))
+    out, seen = [], set()
+    for i, c in enumerate(cells):
+        f = f"cells[{i}]"
+        sex = _choice(c.get("sex"), codes.SEXES, f"{f}.sex", errors)
+        stakeholder = c.get("stakeholder") or ""
+        if stakeholder not in OrganisationKind.values:
+            errors.add(f"{f}.stakeholder", f"unknown stakeholder type '{stakeholder}'", "invalid_choice")
+        eco = c.get("economy") or None
+        if eco and eco not in economies:
+            errors.add(f"{f}.economy", f"unknown economy '{eco}'", "unknown_code")
+        count = c.get("count")
+        if not str(count).isdigit():
+            errors.add(f"{f}.count", f"'{count}' is not a whole number of zero or more")
+            continue
+        key = (sex, stakeholder, eco)
+        if key in seen:
+            errors.add(f, f"the cell {sex}/{stakeholder}/{eco or '-'} is given twice", "duplicate")
+        seen.add(key)
+        if int(count):
+            out.append({"sex": sex, "stakeholder": stakeholder, "economy_id": economies.get(eco), "count": int(count)})
+    return out
+
+
+def attendance_set(*, actor, activity: Activity, cells: list[dict]) -> int:
+    """Replace an event's participant counts (sex × stakeholder type × economy); returns the total."""
+    _event_activity(actor, activity)
+    errors = Errors()
+    rows = _attendance_cells(cells, errors)
+    if errors:
+        raise ValidationFailed(errors)
+    with transaction.atomic():
+        before = sum(activity.attendance.values_list("count", flat=True))
+        activity.attendance.all().delete()
+        AttendanceCount.objects.bulk_create([AttendanceCount(activity=activity, **r) for r in rows])
+        total = sum(r["count"] for r in rows)
+        audit(actor=actor, verb="event.attendance", target=activity, before={"total": before}, after={"total": total})
+    return total
+
+
+def attendance_from_registrations(*, actor, activity: Activity) -> int:
+    """Count the participants from the registrations marked attended."""
+    _event_activity(actor, activity)
+    counts: dict[tuple, int] = {}
+    for sex, stakeholder, eco in activity.registrations.filter(status="attended").values_list(
+            "sex", "stakeholder", "economy__iso3"):
+        counts[sex, stakeholder, eco] = counts.get((sex, stakeholder, eco), 0) + 1
+    certificates = activity.registrations.filter(certificate=True).count()
+    total = attendance_set(actor=actor, activity=activity, cells=[
+        {"sex": s, "stakeholder": k, "economy": e, "count": n} for (s, k, e), n in counts.items()])
+    with transaction.atomic():
+        EventDetail.objects.filter(activity=activity).update(certificates_issued=certificates)
+        audit(actor=actor, verb="event.certificates", target=activity, after={"certificates": certificates})
+    return total
+
+
+def registration_create(*, activity: Activity, data: dict, actor=None) -> Registration:
+    """Anyone may register for a published event whose registration is open."""
+    if not permissions.can_event_register(activity):
+        raise InvalidTransition("Registration for this event is not open.")
+    errors = Errors()
+    name = str(data.get("name") or "").strip()
+    email = str(data.get("email") or "").strip()
+    if not name:
+        errors.add("name", "give your name", "required")
+    from django.core.exceptions import ValidationError as DjangoValidationError
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(email)
+    except DjangoValidationError:
+        errors.add("email", "give a valid e-mail address", "invalid" if email else "required")
+    cells = _attendance_cells([{"sex": data.get("sex"), "stakeholder": data.get("stakeholder"),
+                                "economy": data.get("economy"), "count": 1}], errors)
+    if email and activity.registrations.filter(email__iexact=email).exists():
+        errors.add("email", "this address is already registered for this event", "duplicate")
+    if errors:
+        raise ValidationFailed(errors)
+    with transaction.atomic():
+        event = EventDetail.objects.select_for_update().get(activity=activity)
+        taken = activity.registrations.exclude(status="cancelled").count()
+        if event.capacity is not None and taken >= event.capacity:
+            raise InvalidTransition("This event is full.")
+        cell = cells[0]
+        reg = Registration.objects.create(activity=activity, name=name[:200], email=email, sex=cell["sex"],
+                                          stakeholder=cell["stakeholder"], economy_id=cell["economy_id"],
+                                          organisation_name=str(data.get("organisation_name") or "")[:300])
+        audit(actor=actor or "public", verb="event.register", target=reg, after={"activity": activity.pk})
+    return reg
+
+
+def registration_update(*, actor, registration: Registration, status: str | None = None,
+                        certificate: bool | None = None) -> Registration:
+    if not permissions.can_event_manage(actor, registration.activity):
+        raise PermissionDenied("You may not manage this event.")
+    errors = Errors()
+    if status is not None:
+        _choice(status, codes.REGISTRATION_STATUSES, "status", errors)
+    if certificate and (status or registration.status) != "attended":
+        errors.add("certificate", "a certificate goes to a participant who attended")
+    if errors:
+        raise ValidationFailed(errors)
+    with transaction.atomic():
+        before = {"status": registration.status, "certificate": registration.certificate}
+        registration.status = status or registration.status
+        registration.certificate = registration.certificate if certificate is None else certificate
+        registration.save()
+        audit(actor=actor, verb="event.registration", target=registration, before=before,
+              after={"status": registration.status, "certificate": registration.certificate})
+    return registration
+
+
+# ---------------------------------------------------------------------------------------------- requests
+
+def _economy_regions(economy_id) -> set[int]:
+    today = timezone.localdate()
+    return set(ref.Membership.objects.valid_on(today).filter(economy_id=economy_id, group__kind="itu_region")
+               .values_list("group_id", flat=True))
+
+
+def request_create(*, actor, data: dict, at=None, is_demo: bool = False) -> AssistanceRequest:
+    errors = Errors()
+    economy = ref.Economy.objects.filter(iso3=data.get("economy") or "").first()
+    if economy is None:
+        errors.add("economy", f"unknown economy '{data.get('economy')}'" if data.get("economy") else "required",
+                   "unknown_code" if data.get("economy") else "required")
+    title, description = str(data.get("title") or "").strip(), str(data.get("description") or "").strip()
+    if not title:
+        errors.add("title", "say what the help is about", "required")
+    if not description:
+        errors.add("description", "describe the help needed", "required")
+    lines = _codes(data.get("action_lines"), dict(ref.ActionLine.objects.values_list("code", "id")), "action_lines",
+                   "action line", errors)
+    if not lines and not any(e.field == "action_lines" for e in errors):
+        errors.add("action_lines", "tie the request to at least one WSIS action line", "required")
+    language = data.get("language") or "en"
+    _choice(language, dict.fromkeys(codes_languages()), "language", errors)
+    requester = None
+    if data.get("requester"):
+        requester = Organisation.objects.filter(pk=data["requester"]).first()
+        if requester is None:
+            errors.add("requester", f"unknown organisation #{data['requester']}", "unknown_code")
+    else:
+        requester = getattr(actor, "organisation", None)
+        if requester is None:
+            errors.add("requester", "name the requesting organisation", "required")
+    when = at or timezone.now()
+    if when > timezone.now():
+        errors.add("received_at", "a request cannot be received in the future")
+    if errors:
+        raise ValidationFailed(errors)
+    if not permissions.can_request_create(actor, economy):
+        raise PermissionDenied("Only the economy's focal points and administration, or BDT, may file its requests.")
+    with transaction.atomic():
+        r = AssistanceRequest.objects.create(economy=economy, requester=requester, title=title[:300],
+                                             description=description, language=language, received_at=when,
+                                             state_since=when, is_demo=is_demo,
+                                             created_by=actor if getattr(actor, "pk", None) else None)
+        r.action_lines.set(lines)
+        RequestStep.objects.create(request=r, from_state="", to_state="received", at=when,
+                                   actor=r.created_by)
+        audit(actor=actor, verb="request.create", target=r,
+              after={"economy": economy.iso3, "title": title, "received_at": when.isoformat()})
+    return r
+
+
+def request_actions(actor, request: AssistanceRequest) -> list[str]:
+    if not permissions.can_request_handle(actor, _economy_regions(request.economy_id)):
+        return []
+    return [a for a, (froms, _to) in codes.REQUEST_ACTIONS.items() if request.state in froms]
+
+
+def request_transition(*, actor, request: AssistanceRequest, action: str, comment: str = "", office=None,
+                       output=None, at=None) -> AssistanceRequest:
+    from wsis.planning.models import Output
+
+    if action not in codes.REQUEST_ACTIONS:
+        raise ValidationFailed([ErrorItem("invalid_choice", f"unknown action '{action}'; use one of "
+                                          f"{', '.join(codes.REQUEST_ACTIONS)}", field="action")])
+    if not permissions.can_request_handle(actor, _economy_regions(request.economy_id)):
+        raise PermissionDenied("Only BDT and the regional officers of the economy's region handle its requests.")
+    errors = Errors()
+    if action == "assign":
+        if office is None:
+            errors.add("office", "name the office that will deliver the help", "required")
+        elif not isinstance(office, Organisation):
+            office = Organisation.objects.filter(pk=office, kind__in=permissions.BDT_KINDS).first()
+            if office is None:
+                errors.add("office", "the office must be a BDT unit or an ITU regional office", "unknown_code")
+        elif office.kind not in permissions.BDT_KINDS:
+            errors.add("office", "the office must be a BDT unit or an ITU regional office", "invalid_choice")
+        if output is None:
+            errors.add("output", "name the operational-plan output the help serves", "required")
+        elif not isinstance(output, Output):
+            output = Output.objects.filter(pk=output).first()
+            if output is None:
+                errors.add("output", "unknown operational-plan output", "unknown_code")
+    if action == "decline" and not comment.strip():
+        errors.add("comment", "say why the request is declined; the requester sees it", "required")
+    when = at or timezone.now()
+    if errors:
+        raise ValidationFailed(errors)
+    with transaction.atomic():
+        request = AssistanceRequest.objects.select_for_update().get(pk=request.pk)
+        froms, to = codes.REQUEST_ACTIONS[action]
+        if request.state not in froms:
+            raise InvalidTransition(f"A request that is {request.state} cannot be moved with '{action}'; "
+                                    f"it must be {' or '.join(sorted(froms))}.")
+        if when < request.state_since or when > timezone.now():
+            raise ValidationFailed([ErrorItem("invalid", "a step is dated between the previous step and now",
+                                              field="at")])
+        before = request.state
+        request.state, request.state_since = to, when
+        if action == "assign":
+            request.office, request.output = office, output
+        request.save()
+        RequestStep.objects.create(request=request, from_state=before, to_state=to, at=when, comment=comment.strip(),
+                                   actor=actor if getattr(actor, "pk", None) else None)
+        audit(actor=actor, verb=f"request.{action}", target=request, before={"state": before},
+              after={"state": to, "at": when.isoformat(), "office": request.office_id, "output": request.output_id})
+    return request
+
+
+def request_link_activities(*, actor, request: AssistanceRequest, activity_ids: list[int]) -> AssistanceRequest:
+    if not permissions.can_request_handle(actor, _economy_regions(request.economy_id)):
+        raise PermissionDenied("Only BDT and the regional officers of the economy's region handle its requests.")
+    ids = [int(i) for i in dict.fromkeys(activity_ids) if str(i).isdigit()]
+    found = list(Activity.objects.filter(pk__in=ids, revision_of__isnull=True))
+    if len(found) != len(ids):
+        missing = sorted(set(ids) - {a.pk for a in found})
+        raise ValidationFailed([ErrorItem("unknown_code", f"unknown activity #{', #'.join(map(str, missing))}",
+                                          field="activities")])
+    with transaction.atomic():
+        before = sorted(request.activities.values_list("pk", flat=True))
+        request.activities.set(found)
+        audit(actor=actor, verb="request.link_activities", target=request, before={"activities": before},
+              after={"activities": sorted(ids)})
+    return request
+
+
+# ---------------------------------------------------------------------------------------------- contributions
+
+def _contribution_data(data: dict, *, current=None) -> tuple[dict, Errors]:
+    errors = Errors()
+    d = {f: str(data.get(f) or "").strip() for f in ("symbol", "question", "meeting", "title", "summary", "language")}
+    for f in ("symbol", "meeting", "title"):
+        if not d[f]:
+            errors.add(f, "required", "required")
+    if d["symbol"] and Contribution.objects.filter(symbol=d["symbol"]).exclude(pk=getattr(current, "pk", None)).exists():
+        errors.add("symbol", f"a contribution with symbol {d['symbol']} exists", "duplicate")
+    d["body"] = _choice(data.get("body"), codes.BODIES, "body", errors)
+    _choice(d["language"], dict.fromkeys(codes_languages()), "language", errors)
+    d["date"] = _date(data.get("date"), "date", errors, required=True)
+    d["sources"] = _orgs_by_id(data.get("sources"), "sources", errors)
+    if not data.get("sources"):
+        errors.add("sources", "name at least one source organisation", "required")
+    d["action_lines"] = _codes(data.get("action_lines"), dict(ref.ActionLine.objects.values_list("code", "id")),
+                               "action_lines", "action line", errors)
+    d["sdg_targets"] = _codes(data.get("sdg_targets"), dict(ref.SdgTarget.objects.values_list("code", "id")),
+                              "sdg_targets", "SDG target", errors)
+    return d, errors
+
+
+def contribution_to_data(c: Contribution) -> dict:
+    return {"symbol": c.symbol, "body": c.body, "question": c.question, "meeting": c.meeting,
+            "date": c.date.isoformat(), "title": c.title, "summary": c.summary, "language": c.language,
+            "sources": sorted(c.sources.values_list("pk", flat=True)),
+            "action_lines": sorted(c.action_lines.values_list("code", flat=True)),
+            "sdg_targets": sorted(c.sdg_targets.values_list("code", flat=True))}
+
+
+def _contribution_apply(c: Contribution, d: dict) -> None:
+    for f in ("symbol", "body", "question", "meeting", "date", "title", "summary", "language"):
+        setattr(c, f, d[f])
+    c.search = normalise(" ".join((d["symbol"], d["title"], d["summary"], d["meeting"], d["question"])))
+    c.save()
+    c.sources.set(d["sources"])
+    c.action_lines.set(d["action_lines"])
+    c.sdg_targets.set(d["sdg_targets"])
+
+
+def contribution_create(*, actor, data: dict, is_demo: bool = False) -> Contribution:
+    if not permissions.can_contribution_create(actor):
+        raise PermissionDenied("Only members with a role and an organisation record contributions.")
+    d, errors = _contribution_data(data)
+    if errors:
+        raise ValidationFailed(errors)
+    if not permissions.is_bdt_admin(actor) and actor.organisation_id not in {o.pk for o in d["sources"]}:
+        raise PermissionDenied("Your organisation must be among the sources of the contribution.")
+    with transaction.atomic():
+        c = Contribution(created_by=actor if getattr(actor, "pk", None) else None, is_demo=is_demo)
+        _contribution_apply(c, d)
+        audit(actor=actor, verb="contribution.create", target=c, after=contribution_to_data(c))
+    return c
+
+
+def contribution_update(*, actor, contribution: Contribution, data: dict) -> Contribution:
+    if not permissions.can_contribution_edit(actor, contribution):
+        raise PermissionDenied("You may not change this contribution.")
+    d, errors = _contribution_data(data, current=contribution)
+    if errors:
+        raise ValidationFailed(errors)
+    with transaction.atomic():
+        before = contribution_to_data(contribution)
+        _contribution_apply(contribution, d)
+        audit(actor=actor, verb="contribution.update", target=contribution, before=before,
+              after=contribution_to_data(contribution))
+    return contribution
+
+
+def get(model, pk):
+    obj = model.objects.filter(pk=pk).first()
+    if obj is None:
+        raise NotFound(f"No {model._meta.verbose_name} #{pk}.")
+    return obj
+
