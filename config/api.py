@@ -81,3 +81,7 @@ api.add_router("/plans", planning_router)
 from wsis.statistics.api import router as statistics_router  # noqa: E402
 
 api.add_router("/statistics", statistics_router)
+
+from wsis.partnerships.api import router as partnerships_router  # noqa: E402
+
+api.add_router("/partnerships", partnerships_router)
