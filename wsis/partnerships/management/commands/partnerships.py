@@ -112,6 +112,7 @@ class Command(BaseCommand):
             acts = Activity.objects.select_related("lead_organisation").prefetch_related("translations").in_bulk(
                 {r["activity"] for r in rows})
             content = files.iati_export(rows, acts)
+            rows = [r for r in rows if r["public"] and r["amount"] is not None]
         else:
             content = download(rows, "funding-flows", opts["format"]).content
         opts["output"].write_bytes(content)
