@@ -71,8 +71,9 @@ def can_request_view(user, request) -> bool:
     if is_bdt_staff(user):
         return True
     org = _org_id(user)
-    return (org is not None and org == request.requester_id) or has_role(
-        user, Role.FOCAL_POINT, economy=request.economy_id)
+    # Only a focal point named for the request's economy, like the list in selectors.requests_visible.
+    return (org is not None and org == request.requester_id) or any(
+        r.role == Role.FOCAL_POINT and r.economy_id == request.economy_id for r in roles_of(user))
 
 
 def can_request_handle(user, region_ids) -> bool:

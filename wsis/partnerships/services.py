@@ -80,13 +80,17 @@ def _codes(values, known: dict, field, what, errors: Errors) -> list:
     return [known[v] for v in values if v in known]
 
 
+def _int(value) -> int | None:
+    return int(value) if str(value).strip().isdigit() else None
+
+
 def _orgs_by_id(ids, field, errors: Errors) -> list[Organisation]:
-    ids = [int(i) for i in dict.fromkeys(ids or []) if str(i).isdigit()]
-    found = Organisation.objects.in_bulk(ids)
+    ids = list(dict.fromkeys(ids or []))
+    found = Organisation.objects.in_bulk([i for i in map(_int, ids) if i is not None])
     for i in ids:
-        if i not in found:
+        if _int(i) not in found:
             errors.add(field, f"unknown organisation #{i}", "unknown_code")
-    return [found[i] for i in ids if i in found]
+    return [found[_int(i)] for i in ids if _int(i) in found]
 
 
 # ---------------------------------------------------------------------------------------------- agreements
@@ -120,8 +124,6 @@ def _agreement_data(data: dict, *, current: Agreement | None = None) -> tuple[di
         if d["region"] is None:
             errors.add("region", f"'{region}' is not an ITU region", "unknown_code")
     parties = data.get("parties") or []
-    if len(parties) < 2:
-        errors.add("parties", "an agreement has at least two parties", "required")
     orgs = _orgs_by_id([p.get("organisation") for p in parties], "parties", errors)
     by_id = {o.pk: o for o in orgs}
     d["parties"] = []
@@ -129,9 +131,11 @@ def _agreement_data(data: dict, *, current: Agreement | None = None) -> tuple[di
         role = p.get("role") or "party"
         if role not in codes.PARTY_ROLES:
             errors.add(f"parties[{i}].role", f"'{role}' is not one of {', '.join(codes.PARTY_ROLES)}", "invalid_choice")
-        org = by_id.get(int(p["organisation"])) if str(p.get("organisation", "")).isdigit() else None
+        org = by_id.get(_int(p.get("organisation")))
         if org and all(o.pk != org.pk for o, _r in d["parties"]):
             d["parties"].append((org, role))
+    if len(d["parties"]) < 2:
+        errors.add("parties", "an agreement has at least two different parties", "required")
     ids = [int(i) for i in dict.fromkeys(data.get("activities") or []) if str(i).isdigit()]
     d["activities"] = list(Activity.objects.filter(pk__in=ids, revision_of__isnull=True))
     if len(d["activities"]) != len(ids):
@@ -307,27 +311,33 @@ def _activity_for(value, cache: dict):
     return found
 
 
-def _existing_org(spec: dict | None):
+def _existing_org(spec: dict | None, cache: dict):
     """The organisation a spec names, without creating it; None when it would be new."""
     if not spec:
         return None
-    if spec.get("id"):
-        return Organisation.objects.filter(pk=spec["id"]).first()
-    ident, name = (spec.get("identifier") or "").strip(), (spec.get("name") or "").strip()
-    org = Organisation.objects.filter(identifier=ident).first() if ident else None
-    if org is not None and name and org.name.casefold() != name.casefold():
+    key = (spec.get("id"), (spec.get("identifier") or "").strip(), (spec.get("name") or "").strip().casefold())
+    if key not in cache:
         org = None
-    if org is None and name:
-        org = Organisation.objects.filter(name__iexact=name).order_by("id").first()
-    return org
+        if spec.get("id"):
+            org = Organisation.objects.filter(pk=spec["id"]).first()
+        else:
+            ident, name = key[1], (spec.get("name") or "").strip()
+            org = Organisation.objects.filter(identifier=ident).first() if ident else None
+            if org is not None and name and org.name.casefold() != name.casefold():
+                org = None
+            if org is None and name:
+                org = Organisation.objects.filter(name__iexact=name).order_by("id").first()
+        cache[key] = org
+    return cache[key]
 
 
-def _funder_key(spec: dict):
-    org = _existing_org(spec)
+def _funder_key(spec: dict, cache: dict):
+    org = _existing_org(spec, cache)
     return ("org", org.pk) if org else ("new", (spec.get("identifier") or spec.get("name") or "").strip().casefold())
 
 
-def _clean_flow(location, data, *, actor, rates: RateTable, activities: dict, agreements: dict, errors: Errors):
+def _clean_flow(location, data, *, actor, rates: RateTable, activities: dict, agreements: dict, orgs: dict,
+                errors: Errors):
     def err(field, message, code="invalid"):
         errors.add(field, message, code, location)
 
@@ -342,7 +352,7 @@ def _clean_flow(location, data, *, actor, rates: RateTable, activities: dict, ag
     funder = d["funder"] if isinstance(d["funder"], dict) else ({"id": d["funder"]} if d["funder"] else {})
     if not funder or not (funder.get("id") or (funder.get("name") or "").strip()):
         err("funder", "a funder is required", "required")
-    elif funder.get("id") and not Organisation.objects.filter(pk=funder["id"]).exists():
+    elif funder.get("id") and _existing_org(funder, orgs) is None:
         err("funder", f"unknown organisation #{funder['id']}", "unknown_code")
     d["funder"] = funder
     receiver = d["receiver"] if isinstance(d["receiver"], dict) else ({"id": d["receiver"]} if d["receiver"] else None)
@@ -391,7 +401,7 @@ def _clean_flow(location, data, *, actor, rates: RateTable, activities: dict, ag
     return d
 
 
-def _check_pipeline(items: list[tuple[str, dict]], rates: RateTable, errors: Errors) -> None:
+def _check_pipeline(items: list[tuple[str, dict]], rates: RateTable, orgs: dict, errors: Errors) -> None:
     """Flag a funder's disbursements to an activity that exceed its commitments to it.
 
     Compared in the original currency when all those flows share one, else in US dollars at each flow's date.
@@ -399,7 +409,7 @@ def _check_pipeline(items: list[tuple[str, dict]], rates: RateTable, errors: Err
     replaced = {(d["activity"].pk, d["reference"]) for _l, d in items if d["reference"]}
     pairs: dict[tuple, list] = {}
     for loc, d in items:
-        pairs.setdefault((d["activity"].pk, _funder_key(d["funder"])), []).append((loc, d))
+        pairs.setdefault((d["activity"].pk, _funder_key(d["funder"], orgs)), []).append((loc, d))
     for (activity_id, fkey), batch in pairs.items():
         stored = Flow.objects.filter(activity_id=activity_id, funder_id=fkey[1]) if fkey[0] == "org" else []
         flows = [(None, {"stage": f.stage, "amount": f.amount, "currency": f.currency, "value_date": f.value_date})
@@ -437,9 +447,9 @@ def flows_record(*, actor, items: list[tuple[str, dict]], is_demo: bool = False,
         raise ValidationFailed([ErrorItem("empty", "no funding flows to record")])
     errors = Errors()
     rates = RateTable.load({str(d.get("currency") or "").upper() for _l, d in items})
-    activities, agreements = {}, {}
+    activities, agreements, orgs = {}, {}, {}
     cleaned = [(loc, _clean_flow(loc, data, actor=actor, rates=rates, activities=activities, agreements=agreements,
-                                 errors=errors)) for loc, data in items]
+                                 orgs=orgs, errors=errors)) for loc, data in items]
     seen = {}
     for loc, d in cleaned:
         if d["reference"] and d["activity"] is not None:
@@ -450,7 +460,7 @@ def flows_record(*, actor, items: list[tuple[str, dict]], is_demo: bool = False,
     if errors:
         raise ValidationFailed(errors)
     overruns = Errors()
-    _check_pipeline(cleaned, rates, overruns)
+    _check_pipeline(cleaned, rates, orgs, overruns)
     if overruns and not accept_overruns:
         raise ValidationFailed(overruns)
     created = updated = 0
@@ -513,6 +523,8 @@ def event_save(*, actor, activity: Activity, data: dict) -> EventDetail:
     for field, value in (("capacity", capacity), ("certificates_issued", certificates)):
         if value not in (None, "") and (not str(value).isdigit()):
             errors.add(field, f"'{value}' is not a whole number of zero or more")
+    if str(capacity) == "0":
+        errors.add("capacity", "an event has at least one place; leave it empty for no limit")
     online_url = str(data.get("online_url") or "").strip()
     if online_url and not online_url.startswith(("https://", "http://")):
         errors.add("online_url", "an online address starts with https://")
@@ -634,8 +646,11 @@ def registration_create(*, activity: Activity, data: dict, actor=None) -> Regist
         validate_email(email)
     except DjangoValidationError:
         errors.add("email", "give a valid e-mail address", "invalid" if email else "required")
+    cell_errors = Errors()
     cells = _attendance_cells([{"sex": data.get("sex"), "stakeholder": data.get("stakeholder"),
-                                "economy": data.get("economy"), "count": 1}], errors)
+                                "economy": data.get("economy"), "count": 1}], cell_errors)
+    for e in cell_errors:
+        errors.add(e.field.removeprefix("cells[0]."), e.message, e.code)
     if email and activity.registrations.filter(email__iexact=email).exists():
         errors.add("email", "this address is already registered for this event", "duplicate")
     if errors:
@@ -701,7 +716,7 @@ def request_create(*, actor, data: dict, at=None, is_demo: bool = False) -> Assi
     _choice(language, dict.fromkeys(codes_languages()), "language", errors)
     requester = None
     if data.get("requester"):
-        requester = Organisation.objects.filter(pk=data["requester"]).first()
+        requester = Organisation.objects.filter(pk=_int(data["requester"]) or 0).first()
         if requester is None:
             errors.add("requester", f"unknown organisation #{data['requester']}", "unknown_code")
     else:
@@ -748,7 +763,7 @@ def request_transition(*, actor, request: AssistanceRequest, action: str, commen
         if office is None:
             errors.add("office", "name the office that will deliver the help", "required")
         elif not isinstance(office, Organisation):
-            office = Organisation.objects.filter(pk=office, kind__in=permissions.BDT_KINDS).first()
+            office = Organisation.objects.filter(pk=_int(office) or 0, kind__in=permissions.BDT_KINDS).first()
             if office is None:
                 errors.add("office", "the office must be a BDT unit or an ITU regional office", "unknown_code")
         elif office.kind not in permissions.BDT_KINDS:
@@ -756,7 +771,7 @@ def request_transition(*, actor, request: AssistanceRequest, action: str, commen
         if output is None:
             errors.add("output", "name the operational-plan output the help serves", "required")
         elif not isinstance(output, Output):
-            output = Output.objects.filter(pk=output).first()
+            output = Output.objects.filter(pk=_int(output) or 0).first()
             if output is None:
                 errors.add("output", "unknown operational-plan output", "unknown_code")
     if action == "decline" and not comment.strip():
@@ -816,7 +831,7 @@ def _contribution_data(data: dict, *, current=None) -> tuple[dict, Errors]:
     _choice(d["language"], dict.fromkeys(codes_languages()), "language", errors)
     d["date"] = _date(data.get("date"), "date", errors, required=True)
     d["sources"] = _orgs_by_id(data.get("sources"), "sources", errors)
-    if not data.get("sources"):
+    if not d["sources"] and not data.get("sources"):
         errors.add("sources", "name at least one source organisation", "required")
     d["action_lines"] = _codes(data.get("action_lines"), dict(ref.ActionLine.objects.values_list("code", "id")),
                                "action_lines", "action line", errors)

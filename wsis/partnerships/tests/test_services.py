@@ -444,3 +444,45 @@ def test_registration_rejects_duplicates_and_bad_email(funding):
         services.registration_create(activity=act, data={**data, "email": "nope"})
     assert exc.value.errors[0].field == "email"
     assert Registration.objects.count() == 1
+
+
+def test_non_numeric_ids_are_clear_errors(funding, output):
+    from wsis.accounts.models import Role
+    from wsis.accounts.services import role_grant
+    from wsis.reference.models import Economy
+
+    admin = funding["admin"]
+    with pytest.raises(ValidationFailed) as exc:
+        services.request_create(actor=admin, data={"economy": "KEN", "title": "t", "description": "d",
+                                                   "action_lines": ["C2"], "requester": "abc"})
+    assert [e.field for e in exc.value.errors] == ["requester"]
+    role_grant(actor=admin, user=funding["author"], role=Role.FOCAL_POINT, economy=Economy.objects.get(iso3="KEN"))
+    r = services.request_create(actor=funding["author"], data={"economy": "KEN", "title": "t", "description": "d",
+                                                                "action_lines": ["C2"]})
+    services.request_transition(actor=admin, request=r, action="assess")
+    with pytest.raises(ValidationFailed) as exc:
+        services.request_transition(actor=admin, request=r, action="assign", office="abc", output="x")
+    assert {e.field for e in exc.value.errors} == {"office", "output"}
+    with pytest.raises(ValidationFailed) as exc:
+        services.contribution_create(actor=admin, data={
+            "symbol": "X/1", "body": "tdag", "meeting": "TDAG", "date": "2025-01-01", "title": "t", "language": "en",
+            "sources": ["abc"]})
+    assert [e.field for e in exc.value.errors] == ["sources"]
+    with pytest.raises(ValidationFailed) as exc:
+        services.agreement_create(actor=admin, data=agreement_data(funding, parties=[
+            {"organisation": funding["eu"].pk}, {"organisation": funding["eu"].pk}]))
+    assert [e.field for e in exc.value.errors] == ["parties"]
+
+
+def test_registration_errors_name_the_form_fields(funding):
+    act = event_activity(funding)
+    with pytest.raises(ValidationFailed) as exc:
+        services.event_save(actor=funding["admin"], activity=act, data={"mode": "online", "online_url": "https://x.org",
+                                                                        "capacity": 0})
+    assert [e.field for e in exc.value.errors] == ["capacity"]
+    services.event_save(actor=funding["admin"], activity=act, data={"mode": "online", "online_url": "https://x.org",
+                                                                    "registration_open": True})
+    with pytest.raises(ValidationFailed) as exc:
+        services.registration_create(activity=act, data={"name": "A", "email": "a@example.org", "sex": "Q",
+                                                         "stakeholder": "x", "economy": "ZZZ"})
+    assert [e.field for e in exc.value.errors] == ["sex", "stakeholder", "economy"]

@@ -65,7 +65,10 @@ def test_demo_banner(client, reference):
     assert "Demonstration data" in html
     from wsis.accounts.models import Organisation
 
-    assert Organisation.objects.filter(is_demo=True).count() == 11
+    from wsis.core.demo import ORGS
+    from wsis.partnerships.demo import FUNDERS
+
+    assert Organisation.objects.filter(is_demo=True).count() == len(ORGS) + len(FUNDERS)
 
 
 def test_admin_lists_reference_tables(client, admin_user):
