@@ -17,7 +17,7 @@ from wsis.partnerships.models import Agreement, Contribution, ExchangeRate
 from wsis.stocktaking.models import Activity
 
 RATE_SOURCE = "Demo rates (illustrative only, not official)"
-# Units per US dollar at the start of 2022 and the monthly drift the demo applies.
+# Units per US dollar at the start of 2018 and the monthly drift the demo applies.
 RATES = {"EUR": ("0.88", "0.002"), "CHF": ("0.92", "-0.001"), "JPY": ("115", "0.9"), "XOF": ("580", "1.2"),
          "KES": ("113", "0.8"), "GBP": ("0.74", "0.001")}
 
@@ -32,7 +32,7 @@ MEMBERSHIPS = {"Demo Satellite Operator": "sector_member", "Demo University of D
 
 
 def _rates(today: dt.date) -> list[dict]:
-    rows, month = [], dt.date(2022, 1, 1)
+    rows, month = [], dt.date(2018, 1, 1)
     n = 0
     while month <= today:
         for cur, (base, drift) in RATES.items():
@@ -64,14 +64,15 @@ def load_demo_partnerships() -> str:
         published = list(Activity.objects.filter(is_demo=True, state="published", revision_of__isnull=True)
                          .select_related("lead_organisation").order_by("id"))
         projects = [a for a in published if a.kind in ("project", "regional_initiative", "programme")][:12]
-        events = [a for a in published if a.kind in ("training", "event")][:4]
+        events = [a for a in published if a.kind in ("training", "event")]
         agreements = _agreements(admin, orgs, projects, today)
         flows = _flows(admin, orgs, projects, agreements)
         _events(admin, events, today)
         requests = _requests(admin, today)
         contributions = _contributions(admin, orgs)
-    return (f"{len(agreements)} agreements, {flows} funding flows in 5 currencies, {len(events)} events with "
-            f"participants, {requests} assistance requests, {contributions} contributions")
+    return (f"{len(agreements)} agreements, {flows} funding flows in 5 currencies, {len(events)} trainings and events "
+            f"(participants by sex in all but the one open for registration), {requests} assistance requests, "
+            f"{contributions} contributions")
 
 
 def _agreements(admin, orgs, projects, today) -> list[Agreement]:
@@ -143,17 +144,21 @@ def _flows(admin, orgs, projects, agreements) -> int:
 def _events(admin, events, today):
     sexes, stakeholders = ["F", "M"], ["member_state", "academia", "private_sector", "civil_society"]
     economies = ["KEN", "SEN", "ETH", "NPL", "BRA", "EGY"]
+    # Registration stays open for the latest event only; the others are counted as held.
+    latest = max(events, key=lambda a: (a.start_date or dt.date.min, a.pk), default=None)
     for i, act in enumerate(events):
         mode = ["in_person", "online", "hybrid", "in_person"][i % 4]
-        cells = [{"sex": sex, "stakeholder": stakeholders[(i + j) % 4], "economy": eco,
-                  "count": 6 + (i * 7 + j * 5 + k * 3) % 17}
-                 for j, eco in enumerate(economies[: 3 + i]) for k, sex in enumerate(sexes)]
+        is_open = act is latest
+        cells = [] if is_open else [{"sex": sex, "stakeholder": stakeholders[(i + j) % 4], "economy": eco,
+                                     "count": 6 + (i * 7 + j * 5 + k * 3) % 17}
+                                    for j, eco in enumerate(economies[: 3 + i % 4]) for k, sex in enumerate(sexes)]
         services.event_save(actor=admin, activity=act, data={
             "mode": mode, "venue": "" if mode == "online" else ["Nairobi", "", "Dakar", "Kathmandu"][i % 4],
             "online_url": "" if mode == "in_person" else f"https://meet.example.org/demo-{i}",
-            "registration_open": i == 1, "capacity": 120 if i == 1 else None,
+            "registration_open": is_open, "capacity": 120 if is_open else None,
             "certificates_issued": sum(c["count"] for c in cells) * 3 // 4})
-        services.attendance_set(actor=admin, activity=act, cells=cells)
+        if cells:
+            services.attendance_set(actor=admin, activity=act, cells=cells)
         day = act.start_date or today
         for n, title in enumerate(("Opening and policy session", "Hands-on workshop")):
             start = dt.datetime.combine(day + dt.timedelta(days=n), dt.time(9, 0))
