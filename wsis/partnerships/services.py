@@ -459,6 +459,11 @@ def flows_record(*, actor, items: list[tuple[str, dict]], is_demo: bool = False,
             seen[key] = loc
     if errors:
         raise ValidationFailed(errors)
+    # The check compares with the flows already stored, which may be in other currencies.
+    stored = set(Flow.objects.filter(activity__in={d["activity"].pk for _l, d in cleaned}).values_list(
+        "currency", flat=True))
+    if stored - {d["currency"] for _l, d in cleaned}:
+        rates = RateTable.load(stored | {d["currency"] for _l, d in cleaned})
     overruns = Errors()
     _check_pipeline(cleaned, rates, orgs, overruns)
     if overruns and not accept_overruns:

@@ -486,3 +486,13 @@ def test_registration_errors_name_the_form_fields(funding):
         services.registration_create(activity=act, data={"name": "A", "email": "a@example.org", "sex": "Q",
                                                          "stakeholder": "x", "economy": "ZZZ"})
     assert [e.field for e in exc.value.errors] == ["sex", "stakeholder", "economy"]
+
+
+def test_a_second_currency_from_the_same_funder(funding):
+    a, eu, admin = funding["activity"], funding["eu"], funding["admin"]
+    services.flows_record(actor=admin, items=[("1", flow(a, eu, "commitment", "100000"))])
+    services.flows_record(actor=admin, items=[("2", flow(a, eu, "pledge", "5000", currency="CHF"))])
+    # Mixed currencies are compared in US dollars: 100,000 EUR at 0.90 = 111,111.11 USD committed.
+    with pytest.raises(ValidationFailed, match=r"111,111\.11 USD"):
+        services.flows_record(actor=admin, items=[("3", flow(a, eu, "disbursement", "95000", currency="CHF"))])
+    services.flows_record(actor=admin, items=[("3", flow(a, eu, "disbursement", "90000", currency="CHF"))])
