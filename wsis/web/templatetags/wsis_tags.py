@@ -13,3 +13,16 @@ def language_label(code):
     from django.conf import settings
 
     return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.filter
+def number(value, decimals=0):
+    """A number grouped and punctuated for the page's language (CLDR via babel), e.g. 1 234 567 in French."""
+    from babel.numbers import format_decimal
+    from django.utils import translation
+
+    if value in (None, ""):
+        return ""
+    locale = (translation.get_language() or "en").replace("-hans", "_Hans")
+    pattern = "#,##0" + ("." + "0" * int(decimals) if int(decimals) else "")
+    return format_decimal(value, format=pattern, locale=locale)
