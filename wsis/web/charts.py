@@ -47,11 +47,10 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     mag = 10 ** math.floor(math.log10(raw))
     step = min((m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw), default=raw)
     start = math.floor(lo / step) * step
-    ticks = []
-    t = start
-    while t <= hi + step * 0.001:
-        ticks.append(round(t, 10))
-        t += step
+    # The last tick is at or above `hi`, so the axis always contains the data.
+    ticks = [round(start, 10)]
+    while ticks[-1] < hi - step * 0.001:
+        ticks.append(round(ticks[-1] + step, 10))
     return ticks
 
 
@@ -116,5 +115,117 @@ def svg(chart: LineChart, *, aria_label: str) -> str:
             for p in r:
                 cx, cy = p.split(",")
                 out.append(f'<circle cx="{cx}" cy="{cy}" r="2.6" fill="{s.colour}"/>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+# Bar fills for the series of a bar chart: a pattern as well as a colour, so stages differ without colour.
+BAR_COLOURS = ["#0072B2", "#A84C00", "#00734F", "#7A3E8C", "#4a5563", "#B0306A"]
+BAR_PATTERNS = ["solid", "hatch", "dots", "cross", "solid", "hatch"]
+
+
+@dataclass
+class BarSeries:
+    label: str
+    values: list[float | None]
+    colour: str = ""
+    pattern: str = ""
+
+
+@dataclass
+class BarChart:
+    """Horizontal bars: one row per category, one bar per series in each row.
+
+    Rows are numbered in the SVG; the category names go in the HTML table beside the chart, in the same
+    order and with the same numbers. `key` makes the pattern ids unique when a page has several charts;
+    `rtl` makes the bars grow from the right, as an Arabic reader expects.
+    """
+
+    series: list[BarSeries]
+    key: str = "bars"
+    width: int = 480
+    bar: int = 9
+    gap: int = 10
+    rtl: bool = False
+    legend: list[dict] = field(default_factory=list)
+
+    def __post_init__(self):
+        for i, s in enumerate(self.series):
+            s.colour = s.colour or BAR_COLOURS[i % len(BAR_COLOURS)]
+            s.pattern = s.pattern or BAR_PATTERNS[i % len(BAR_PATTERNS)]
+        self.legend = [{"label": s.label, "colour": s.colour, "pattern": s.pattern,
+                        "swatch": _swatch(s, f"{self.key}-l{i}")} for i, s in enumerate(self.series)]
+
+    @property
+    def rows(self) -> int:
+        return max((len(s.values) for s in self.series), default=0)
+
+
+def _pattern(s: BarSeries, pid: str) -> str:
+    """An SVG <pattern> for the series fill, or '' for a solid fill."""
+    if s.pattern == "solid":
+        return ""
+    marks = {
+        "hatch": '<path d="M0 6 L6 0" stroke="#ffffff" stroke-width="1.6"/>',
+        "dots": '<circle cx="3" cy="3" r="1.3" fill="#ffffff"/>',
+        "cross": '<path d="M0 3 H6 M3 0 V6" stroke="#ffffff" stroke-width="1.4"/>',
+    }.get(s.pattern, "")
+    return (f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
+            f'<rect width="6" height="6" fill="{s.colour}"/>{marks}</pattern>')
+
+
+def _fill(s: BarSeries, pid: str) -> str:
+    return s.colour if s.pattern == "solid" else f"url(#{pid})"
+
+
+def _swatch(s: BarSeries, pid: str) -> str:
+    return (f'<svg width="22" height="14" aria-hidden="true" focusable="false"><defs>{_pattern(s, pid)}</defs>'
+            f'<rect x="0.5" y="0.5" width="21" height="13" fill="{_fill(s, pid)}" stroke="#1b1f24"/></svg>')
+
+
+def bar_svg(chart: BarChart, *, aria_label: str) -> str:
+    values = [v for s in chart.series for v in s.values if v is not None and math.isfinite(v)]
+    if not values or chart.rows == 0:
+        return ""
+    ticks = nice_ticks(min(0.0, min(values)), max(values) if max(values) > 0 else 1.0, n=4)
+    # nice_ticks may stop one step short of the largest value; the axis must hold every bar.
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    while ticks[-1] < max(values):
+        ticks.append(round(ticks[-1] + step, 10))
+    lo, hi = ticks[0], ticks[-1]
+    number, pad, top, bottom = 28, 40, 8, 24
+    plot = chart.width - number - pad
+    n = len(chart.series)
+    band = n * chart.bar + chart.gap
+    height = top + chart.rows * band + bottom
+
+    def X(v):
+        x = (v - lo) / ((hi - lo) or 1) * plot
+        return chart.width - number - x if chart.rtl else number + x
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart bars" role="img" aria-label="{escape(aria_label)}" '
+           f'viewBox="0 0 {chart.width} {height}" width="{chart.width}" height="{height}" direction="ltr">']
+    defs = "".join(_pattern(s, f"{chart.key}-p{i}") for i, s in enumerate(chart.series))
+    if defs:
+        out.append(f"<defs>{defs}</defs>")
+    base_y = top + chart.rows * band
+    for t in ticks:
+        out.append(f'<line x1="{X(t):.1f}" x2="{X(t):.1f}" y1="{top}" y2="{base_y}" stroke="#d5dbe3"/>')
+        out.append(f'<text x="{X(t):.1f}" y="{base_y + 16}" text-anchor="middle" font-size="11" fill="#1b1f24">'
+                   f'{escape(_fmt(t))}</text>')
+    for row in range(chart.rows):
+        y = top + row * band + chart.gap / 2
+        nx = chart.width - number / 2 if chart.rtl else number / 2
+        out.append(f'<text x="{nx:.1f}" y="{y + n * chart.bar / 2 + 4:.1f}" text-anchor="middle" font-size="11" '
+                   f'fill="#1b1f24">{row + 1}</text>')
+        for i, s in enumerate(chart.series):
+            v = s.values[row] if row < len(s.values) else None
+            if v is None or not math.isfinite(v) or v == 0:
+                continue
+            x0, x1 = sorted((X(0), X(v)))
+            out.append(f'<rect x="{x0:.1f}" y="{y + i * chart.bar:.1f}" width="{max(x1 - x0, 1):.1f}" '
+                       f'height="{chart.bar}" fill="{_fill(s, f"{chart.key}-p{i}")}" stroke="#1b1f24" '
+                       'stroke-width="0.6"/>')
+    out.append(f'<line x1="{X(0):.1f}" x2="{X(0):.1f}" y1="{top}" y2="{base_y}" stroke="#4a5563"/>')
     out.append("</svg>")
     return "".join(out)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from wsis.web import activity_views as av
+from wsis.web import cooperation_views, funding_views
 from wsis.web import plan_views as plv
 from wsis.web import prize_views as pv
 from wsis.web import stats_views as sv
@@ -59,3 +60,5 @@ urlpatterns = [
     path("accounts/login/", views.SignIn.as_view(), name="login"),
     path("accounts/logout/", views.sign_out, name="logout"),
 ]
+# Partnerships: money (dashboard, agreements, flows, rates, organisations) and cooperation (events, requests, contributions).
+urlpatterns += funding_views.urlpatterns + cooperation_views.urlpatterns
