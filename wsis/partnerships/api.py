@@ -37,6 +37,7 @@ class FlowParams(Schema):
     funder_kind: str = ""
     activity: int | None = None
     funder: int | None = None
+    agreement: int | None = None
 
 
 def _filters(p: FlowParams) -> selectors.FlowFilters:

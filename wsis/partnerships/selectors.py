@@ -42,23 +42,29 @@ class FlowFilters:
     funder_kind: str = ""
     activity: int | None = None
     funder: int | None = None
+    agreement: int | None = None
 
     @classmethod
     def from_params(cls, params) -> "FlowFilters":
-        out = {}
-        for f in fields(cls):
-            v = params.get(f.name)
-            if v in (None, ""):
-                continue
-            if f.name in ("year", "activity", "funder"):
-                if not str(v).isdigit():
-                    continue
-                v = int(v)
-            out[f.name] = v
-        return cls(**out)
+        return _from_params(cls, params)
 
     def as_params(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in (None, "")}
+
+
+def _from_params(cls, params):
+    """A filter dataclass from request parameters: blanks dropped, integer fields kept only when numeric."""
+    out = {}
+    for f in fields(cls):
+        v = params.get(f.name)
+        if v in (None, ""):
+            continue
+        if "int" in str(f.type):
+            if not str(v).isdigit():
+                continue
+            v = int(v)
+        out[f.name] = v
+    return cls(**out)
 
 
 def _viewer_org(viewer):
@@ -85,7 +91,7 @@ def _filtered(viewer, f: FlowFilters):
     if f.year:
         qs = qs.filter(value_date__year=f.year)
     for field, value in (("stage", f.stage), ("mechanism", f.mechanism), ("funder__kind", f.funder_kind),
-                         ("activity_id", f.activity), ("funder_id", f.funder)):
+                         ("activity_id", f.activity), ("funder_id", f.funder), ("agreement_id", f.agreement)):
         if value:
             qs = qs.filter(**{field: value})
     return qs
@@ -431,17 +437,7 @@ class ContributionFilters:
 
     @classmethod
     def from_params(cls, params) -> "ContributionFilters":
-        out = {}
-        for f in fields(cls):
-            v = params.get(f.name)
-            if v in (None, ""):
-                continue
-            if f.name in ("year", "source"):
-                if not str(v).isdigit():
-                    continue
-                v = int(v)
-            out[f.name] = v
-        return cls(**out)
+        return _from_params(cls, params)
 
 
 def contribution_search(f: ContributionFilters):

@@ -250,8 +250,7 @@ def agreement_detail(request, pk: int):
     can_edit = permissions.can_agreement_edit(viewer, a.region_id)
     linked = list(Activity.objects.filter(activity_selectors.visible(viewer), pk__in=a.activities.values("pk"))
                   .prefetch_related("translations"))
-    # The flow selectors have no agreement filter: read the viewer's flows and keep this agreement's.
-    flows = [r for r in selectors.flow_rows(viewer, FlowFilters(), language=lang) if r["agreement"] == a.reference]
+    flows = selectors.flow_rows(viewer, FlowFilters(agreement=a.pk), language=lang)
     return render(request, "wsis/partners/agreement.html", {
         "a": a, "parties": a.party_links.select_related("organisation"), "steps": a.steps.select_related("actor"),
         "documents": a.documents.all(), "activities": [(x.pk, x.title(lang)) for x in linked], "flows": flows,

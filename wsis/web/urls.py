@@ -1,11 +1,10 @@
 from django.urls import path
 
 from wsis.web import activity_views as av
-from wsis.web import cooperation_views, funding_views
+from wsis.web import cooperation_views, funding_views, views
 from wsis.web import plan_views as plv
 from wsis.web import prize_views as pv
 from wsis.web import stats_views as sv
-from wsis.web import views
 
 app_name = "web"
 urlpatterns = [

@@ -64,7 +64,6 @@ def test_demo_banner(client, reference):
     html = client.get("/en/").content.decode()
     assert "Demonstration data" in html
     from wsis.accounts.models import Organisation
-
     from wsis.core.demo import ORGS
     from wsis.partnerships.demo import FUNDERS
 
