@@ -89,3 +89,19 @@ def command_error(exc: ServiceError):
 
     detail = str(exc)
     return CommandError(detail if detail == exc.message else f"{exc.message}\n{detail}", returncode=2)
+
+
+def command_file(path):
+    """A file a command reads, or a CommandError (exit status 2) saying why it cannot be read."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.management.base import CommandError
+
+    path = Path(path)
+    if not path.is_file():
+        raise CommandError(f"{path}: no such file.", returncode=2)
+    if path.stat().st_size > settings.WSIS_MAX_IMPORT_BYTES:
+        raise CommandError(f"{path}: larger than WSIS_MAX_IMPORT_BYTES ({settings.WSIS_MAX_IMPORT_BYTES} bytes).",
+                           returncode=2)
+    return path

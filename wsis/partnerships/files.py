@@ -2,7 +2,6 @@
 
 import csv
 import io
-import tempfile
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -79,15 +78,9 @@ def read_flows(path: Path, *, label: str | None = None, default_mechanism: str =
 
 
 def read_upload(upload, *, default_mechanism: str = "") -> tuple[list, Counter]:
-    name = Path(upload.name or "upload").name
-    if upload.size and upload.size > settings.WSIS_MAX_IMPORT_BYTES:
-        raise ValidationFailed([ErrorItem("too_large", f"{name} is {upload.size:,} bytes; the limit is "
-                                          f"{settings.WSIS_MAX_IMPORT_BYTES:,}", location=name)])
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / name
-        with path.open("wb") as fh:
-            for chunk in upload.chunks():
-                fh.write(chunk)
+    from wsis.core.uploads import saved_upload
+
+    with saved_upload(upload) as (path, name):
         return read_flows(path, label=name, default_mechanism=default_mechanism)
 
 

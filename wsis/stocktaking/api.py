@@ -1,6 +1,5 @@
 """Registry endpoints: search with facets, detail, create, update, workflow, revisions, import and export."""
 
-import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -230,15 +229,9 @@ def activity_import(request, file: File[UploadedFile], publish: Form[bool] = Fal
 
 
 def import_upload(user, upload, *, publish: bool = False) -> dict:
-    name = Path(upload.name or "upload").name
-    if upload.size and upload.size > settings.WSIS_MAX_IMPORT_BYTES:
-        raise ValidationFailed([ErrorItem("too_large", f"{name} is {upload.size:,} bytes; the limit is "
-                                          f"{settings.WSIS_MAX_IMPORT_BYTES:,}", location=name)])
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / name
-        with path.open("wb") as fh:
-            for chunk in upload.chunks():
-                fh.write(chunk)
+    from wsis.core.uploads import saved_upload
+
+    with saved_upload(upload) as (path, name):
         return import_path(user, path, publish=publish, label=name)
 
 

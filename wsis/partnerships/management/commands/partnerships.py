@@ -2,19 +2,9 @@
 
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from wsis.core.errors import ServiceError, command_error, command_user
-
-
-def _file(path: Path) -> Path:
-    if not path.is_file():
-        raise CommandError(f"{path}: no such file.", returncode=2)
-    if path.stat().st_size > settings.WSIS_MAX_IMPORT_BYTES:
-        raise CommandError(f"{path}: larger than WSIS_MAX_IMPORT_BYTES ({settings.WSIS_MAX_IMPORT_BYTES} bytes).",
-                           returncode=2)
-    return path
+from wsis.core.errors import ServiceError, command_error, command_file, command_user
 
 
 class Command(BaseCommand):
@@ -54,7 +44,7 @@ class Command(BaseCommand):
         from wsis.partnerships import services
         from wsis.partnerships.money import read_rates_file
 
-        path = _file(opts["path"])
+        path = command_file(opts["path"])
         user = command_user(opts["user"])
         result = services.rates_import(actor=user, rows=read_rates_file(path))
         self.stdout.write(f"{path}: {result['rows']} rates read; {result['created']} added, {result['updated']} "
@@ -65,7 +55,7 @@ class Command(BaseCommand):
 
         from wsis.partnerships import files, services
 
-        path = _file(opts["path"])
+        path = command_file(opts["path"])
         user = command_user(opts["user"])
         with Console(stderr=True).status(f"Checking and importing {path}…"):
             items, notes = files.read_flows(path, default_mechanism=opts["mechanism"])

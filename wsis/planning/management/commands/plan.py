@@ -4,10 +4,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from wsis.core.errors import ServiceError, command_error, command_user
+from wsis.core.errors import ServiceError, command_error, command_file, command_user
 
 
 def _date(text: str) -> dt.date:
@@ -53,12 +52,7 @@ class Command(BaseCommand):
 
         from wsis.planning import services, xlsx
 
-        path: Path = opts["path"]
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file.", returncode=2)
-        if path.stat().st_size > settings.WSIS_MAX_IMPORT_BYTES:
-            raise CommandError(f"{path}: larger than WSIS_MAX_IMPORT_BYTES ({settings.WSIS_MAX_IMPORT_BYTES} bytes).",
-                               returncode=2)
+        path = command_file(opts["path"])
         user = command_user(opts["user"])
         with Console(stderr=True).status(f"Checking and importing {path}…"):
             data = xlsx.read_plan_xlsx(path.read_bytes(), path.name)
