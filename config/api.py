@@ -85,3 +85,7 @@ api.add_router("/statistics", statistics_router)
 from wsis.partnerships.api import router as partnerships_router  # noqa: E402
 
 api.add_router("/partnerships", partnerships_router)
+
+from wsis.reports.api import router as reports_router  # noqa: E402
+
+api.add_router("/reports", reports_router)
