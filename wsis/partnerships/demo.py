@@ -122,8 +122,8 @@ def _flows(admin, orgs, projects, agreements) -> int:
         scale = Decimal(150 if currency == "JPY" else 1) * (Decimal(40_000) + 25_000 * i)
         if currency == "XOF":
             scale = Decimal(600) * (Decimal(40_000) + 25_000 * i)
-        start = act.start_date or dt.date(2024, 1, 15)
-        start = max(start, dt.date(2022, 2, 1))
+        # Dated over the last two years, so this year's and last year's reports both have funding to show.
+        start = timezone.localdate() - dt.timedelta(days=720 - 40 * i)
         base = {"activity": act.pk, "funder": {"id": funder.pk}, "currency": currency, "public": i != 4,
                 "mechanism": mechanisms[i % len(mechanisms)], "agreement": by_activity.get(act.pk)}
         items.append((f"demo {i}a", {**base, "stage": "pledge", "amount": str(scale * Decimal("1.2")),
