@@ -76,7 +76,8 @@ def svg(chart: LineChart, *, aria_label: str) -> str:
     ticks = nice_ticks(chart.y_min if chart.y_min is not None else min(0.0, min(ys)),
                        chart.y_max if chart.y_max is not None else max(ys))
     y0, y1 = ticks[0], ticks[-1]
-    left, right, top, bottom = 52, 12, 12, 28
+    # The right margin holds half of the last year label, which is centred on the last point.
+    left, right, top, bottom = 52, 24, 12, 28
     w, h = chart.width - left - right, chart.height - top - bottom
 
     def X(x):
