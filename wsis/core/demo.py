@@ -99,11 +99,14 @@ def load_demo(*, password: str) -> list[str]:
     from wsis.partnerships.demo import load_demo_partnerships
 
     partnerships = load_demo_partnerships()
+    from wsis.reports.demo import load_demo_reports
+
+    reports = load_demo_reports()
     lines.append(f"Demo data ready: {len(ORGS)} organisations, {len(USERS)} users, 1 user-defined group, "
                  f"{activities} activities, {contests} WSIS Prizes contests (one in each phase), {plan} "
                  f"(every status, update state and reminder kind), {observations} synthetic ICT observations "
                  "for every economy (replaced by real data as soon as a release of the same indicator is imported), "
-                 f"partnerships: {partnerships}.")
+                 f"partnerships: {partnerships}, {reports}.")
     lines.append(f"Demo accounts ({', '.join(u for u, *_ in USERS)}) share the password set by WSIS_DEMO_PASSWORD "
                  f"(default 'wsis-demo'); they are for demonstration only.")
     return lines
