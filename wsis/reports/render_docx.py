@@ -258,7 +258,7 @@ class _Writer:
         self._run(self._p("Title"), doc.title)
         if doc.subtitle:
             self._run(self._p("Subtitle"), doc.subtitle)
-        line = _("Period: %(period)s, scope: %(scope)s, evaluated as of %(as_of)s, generated %(generated)s.") % {
+        line = _("Period: %(period)s, scope: %(scope)s, evaluated as of %(as_of)s, generated %(generated)s") % {
             "period": doc.period, "scope": doc.scope_label,
             "as_of": fmt.value(doc.as_of, "date", doc.language) if doc.as_of else "—",
             "generated": self._generated()}
