@@ -2,6 +2,7 @@
 background by the task worker, which builds the document, renders it and stores the file."""
 
 import hashlib
+import logging
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -9,10 +10,12 @@ from django.utils import timezone
 
 from wsis.accounts.permissions import is_bdt_admin, roles_of
 from wsis.core.audit import audit
-from wsis.core.errors import ErrorItem, PermissionDenied, ValidationFailed
+from wsis.core.errors import ErrorItem, PermissionDenied, ServiceError, ValidationFailed
 from wsis.reports import builder
 from wsis.reports.document import Document
 from wsis.reports.models import FORMATS, ReportRun
+
+logger = logging.getLogger(__name__)
 
 
 def can_report_generate(user) -> bool:
@@ -83,7 +86,11 @@ def report_execute(run_id: int) -> ReportRun:
         doc = builder.build(run.kind, period=run.period, scope=run.scope, language=run.language, progress=progress)
         content = render(doc, run.format)
     except Exception as exc:
-        ReportRun.objects.filter(pk=run_id).update(status="failed", error=str(exc)[:2000], finished_at=timezone.now())
+        # The run page is public: it shows a service's own message, never an internal one (that goes to the log).
+        message = exc.message if isinstance(exc, ServiceError) else f"Generation failed ({type(exc).__name__}); " \
+            "the details are in the server log."
+        logger.exception("report run %s failed", run_id)
+        ReportRun.objects.filter(pk=run_id).update(status="failed", error=message[:2000], finished_at=timezone.now())
         raise
     with transaction.atomic():
         run = ReportRun.objects.select_for_update().get(pk=run_id)

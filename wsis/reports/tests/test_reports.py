@@ -188,3 +188,16 @@ def test_command_writes_the_file(registry, tmp_path):
     assert out.read_bytes()[:2] == b"PK" and "tables; fingerprint" in stdout.getvalue()
     with pytest.raises(CommandError, match="field scope"):
         call_command("report", "regional", "--period", "2025", "--format", "xlsx", "-o", str(out))
+
+
+def test_a_failed_run_keeps_internals_out_of_its_public_message(registry, monkeypatch):
+    run = services.report_request(actor=registry["admin"], kind="cwg", period=2025, fmt="xlsx")
+
+    def broken(doc):
+        raise OSError("/srv/secret/path is full")
+
+    monkeypatch.setattr("wsis.reports.render_xlsx.render_xlsx", broken)
+    with pytest.raises(OSError):
+        services.report_execute(run.pk)
+    run.refresh_from_db()
+    assert run.status == "failed" and "OSError" in run.error and "/srv" not in run.error
