@@ -1,7 +1,7 @@
 from django.urls import path
 
 from wsis.web import activity_views as av
-from wsis.web import cooperation_views, funding_views, views
+from wsis.web import cooperation_views, funding_views, report_views, views
 from wsis.web import plan_views as plv
 from wsis.web import prize_views as pv
 from wsis.web import stats_views as sv
@@ -61,3 +61,4 @@ urlpatterns = [
 ]
 # Partnerships: money (dashboard, agreements, flows, rates, organisations) and cooperation (events, requests, contributions).
 urlpatterns += funding_views.urlpatterns + cooperation_views.urlpatterns
+urlpatterns += report_views.urlpatterns
