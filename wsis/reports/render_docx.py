@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 import re
 import zipfile
-from decimal import Decimal, InvalidOperation
 
 import cairosvg
 from babel.dates import format_datetime
@@ -23,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
-from wsis.reports import fmt
+from wsis.reports import figures, fmt
 from wsis.reports.document import Chart, Document, Paragraph, Section, Table
 from wsis.web import charts
 
@@ -329,30 +327,19 @@ class _Writer:
         return "end" if col.kind in NUMERIC and not self.rtl else None
 
     def _chart(self, c: Chart) -> None:
-        table = next((t for t in self.doc.tables() if t.key == c.table), None)
-        if table is None:
+        fig = figures.figure(self.doc, c, line_size=LINE_SIZE)
+        if fig is None:
             return
+        table, series, numbered = fig.table, fig.series, fig.numbered
         columns = {col.key: col for col in table.columns}
-        series = [s for s in c.series if s in columns]
         category = columns.get(c.category)
         names = [fmt.value(r.get(c.category), category.kind if category else "text", self.doc.language)
                  for r in table.rows]
-        values = [[_float(r.get(s)) for r in table.rows] for s in series]
-        numbered = True
-        if c.style == "line":
-            xs = [_float(r.get(c.category)) for r in table.rows]
-            numbered = any(x is None for x in xs)
-            if numbered:
-                xs = list(range(1, len(table.rows) + 1))
-            line = charts.LineChart([charts.Series(columns[s].label, list(zip(xs, v, strict=True)))
-                                     for s, v in zip(series, values, strict=True)], **LINE_SIZE)
-            svg = charts.svg(line, aria_label=c.caption)
-            swatches = [_line_swatch(item) for item in line.legend]
+        svg = figures.svg(fig, c.caption)
+        if isinstance(fig.chart, charts.LineChart):
+            swatches = [_line_swatch(item) for item in fig.chart.legend]
         else:
-            bars = charts.BarChart([charts.BarSeries(columns[s].label, v) for s, v in zip(series, values, strict=True)],
-                                   key=c.key, rtl=self.rtl)
-            svg = charts.bar_svg(bars, aria_label=c.caption)
-            swatches = [item["swatch"] for item in bars.legend]
+            swatches = [item["swatch"] for item in fig.chart.legend]
         if not svg:
             return
         size = re.search(r'width="(\d+)" height="(\d+)"', svg)
@@ -450,16 +437,6 @@ def _param(v) -> str:
     if isinstance(v, list | tuple):
         return ",".join(str(x) for x in v)
     return str(v)
-
-
-def _float(v) -> float | None:
-    if v is None or v == "" or isinstance(v, bool):
-        return None
-    try:
-        f = float(Decimal(str(v)))
-    except (InvalidOperation, ValueError):
-        return None
-    return f if math.isfinite(f) else None
 
 
 def _parse_time(value: str) -> dt.datetime | None:

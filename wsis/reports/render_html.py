@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
-from decimal import Decimal, InvalidOperation
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -15,7 +13,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from wsis.reports import fmt
+from wsis.reports import figures, fmt
 from wsis.reports.document import Chart, Document, Paragraph, Section, Table
 from wsis.web import charts
 
@@ -144,42 +142,22 @@ def _table(doc: Document, table: Table, *, numbered: bool) -> dict:
             "none": _("No figure is available for this period and scope.")}
 
 
-def _number(v) -> float | None:
-    if v is None or v == "" or isinstance(v, bool):
-        return None
-    try:
-        f = float(Decimal(str(v)))
-    except (InvalidOperation, ValueError):
-        return None
-    return f if math.isfinite(f) else None
-
-
 def _chart(doc: Document, chart: Chart) -> dict | None:
-    table = next((t for t in doc.tables() if t.key == chart.table), None)
-    if table is None or not table.rows:
+    fig = figures.figure(doc, chart)
+    if fig is None:
         return None
-    labels = {c.key: c.label for c in table.columns}
     aria = _("%(caption)s: the figures are in the table that goes with this chart.") % {"caption": chart.caption}
-    if chart.style == "line":
-        xs = [_number(r.get(chart.category)) for r in table.rows]
-        if any(x is None for x in xs):
-            xs = list(range(1, len(table.rows) + 1))
-        line = charts.LineChart([charts.Series(labels.get(k, k), [(x, _number(r.get(k))) for x, r in
-                                                                   zip(xs, table.rows, strict=True)])
-                                 for k in chart.series])
-        svg = charts.svg(line, aria_label=aria)
-        legend = [{"label": s["label"], "swatch": mark_safe(_line_swatch(s["colour"], s["dash"]))}
-                  for s in line.legend]
-    else:
-        bars = charts.BarChart([charts.BarSeries(labels.get(k, k), [_number(r.get(k)) for r in table.rows])
-                                for k in chart.series], key=f"fig-{chart.key}", rtl=doc.rtl)
-        svg = charts.bar_svg(bars, aria_label=aria)
-        legend = [{"label": s["label"], "swatch": mark_safe(s["swatch"])} for s in bars.legend]
+    svg = figures.svg(fig, aria)
     if not svg:
         return None
+    if isinstance(fig.chart, charts.LineChart):
+        legend = [{"label": s["label"], "swatch": mark_safe(_line_swatch(s["colour"], s["dash"]))}
+                  for s in fig.chart.legend]
+    else:
+        legend = [{"label": s["label"], "swatch": mark_safe(s["swatch"])} for s in fig.chart.legend]
     return {"kind": "chart", "id": f"fig-{chart.key}", "caption": chart.caption, "cite": _cite(doc, chart.source),
-            "svg": mark_safe(svg), "legend": legend, "table_id": f"tbl-{table.key}",
-            "table_caption": table.caption,
+            "svg": mark_safe(svg), "legend": legend, "table_id": f"tbl-{fig.table.key}",
+            "table_caption": fig.table.caption,
             "data_note": _("The figures, with the numbered rows of the chart, are in the table:")
             if chart.style != "line" else _("The figures are in the table:")}
 
