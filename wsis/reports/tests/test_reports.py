@@ -201,3 +201,10 @@ def test_a_failed_run_keeps_internals_out_of_its_public_message(registry, monkey
         services.report_execute(run.pk)
     run.refresh_from_db()
     assert run.status == "failed" and "OSError" in run.error and "/srv" not in run.error
+
+
+def test_openapi_lists_the_report_endpoints(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for p in ("/api/v1/reports", "/api/v1/reports/{run_id}", "/api/v1/reports/{run_id}/file",
+              "/api/v1/reports/{run_id}/compare"):
+        assert p in paths, p
