@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wsis.core.errors import NotFound, PermissionDenied, ServiceError
+from wsis.core.export import download
 from wsis.core.i18n import current_language
 from wsis.reference import selectors as reference
 from wsis.reference.models import Economy, Group
@@ -137,6 +138,8 @@ def report_list(request):
                "lang": request.GET.get("lang", ""), "status": request.GET.get("status", "")}
     qs = selectors.run_list(kind=filters["type"], period=filters["period"], language=filters["lang"],
                             status=filters["status"])
+    if request.GET.get("format") in ("csv", "json", "xlsx"):
+        return download([selectors.run_row(r) for r in qs], "report-runs", request.GET["format"])
     page = Paginator(qs, RUNS_PER_PAGE).get_page(request.GET.get("page"))
     scopes: dict[str, str] = {}
     rows = [_describe(r, kinds, languages, lang, scopes) for r in page]

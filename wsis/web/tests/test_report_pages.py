@@ -199,3 +199,14 @@ def test_list_filters_and_pages(client, people):
     html = client.get("/en/reports/?period=2025&status=queued").content.decode()
     assert "1 report, newest first" in html and "Africa" in html
     assert client.get("/en/reports/?period=abc&page=x").status_code == 200
+
+
+def test_runs_download_with_the_same_filters(client, people):
+    from wsis.reports.models import ReportRun
+
+    ReportRun.objects.create(kind="cwg", period=2025, scope="world", language="en", format="pdf")
+    ReportRun.objects.create(kind="economy", period=2024, scope="KEN", language="fr", format="xlsx")
+    csv = client.get("/en/reports/", {"period": "2024", "format": "csv"}).content.decode("utf-8-sig").splitlines()
+    assert len(csv) == 2 and ",economy,2024,KEN,fr,xlsx," in csv[1]
+    js = client.get("/en/reports/", {"format": "json"}).json()
+    assert js["count"] == 2
