@@ -150,7 +150,12 @@ def test_each_chart_is_an_inline_svg_followed_by_its_table():
     line = html.index('id="fig-C-money"')
     assert line < html.index('<polyline', line) < html.index('id="tbl-T2"')
     # The bars are numbered; the table carries the same numbers beside the names.
-    assert '<th scope="col" class="num">No.</th>' in html
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("ar"):
+        number_label = gettext("No.")
+    assert f'<th scope="col" class="num">{number_label}</th>' in html
     # Words stay in the HTML legend, never inside the SVG.
     for svg in re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="chart.*?</svg>', html):
         texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
