@@ -1,7 +1,5 @@
 """Funding-flow files in and out: CSV and XLSX tables with one flow per row, and IATI transactions."""
 
-import csv
-import io
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -9,6 +7,7 @@ from pathlib import Path
 from django.conf import settings
 
 from wsis.core.errors import ErrorItem, ValidationFailed
+from wsis.core.tables import read_rows
 from wsis.partnerships import iati
 
 # Columns of the flow table; activity is a registry id or an external (IATI) identifier.
@@ -59,17 +58,8 @@ def read_flows(path: Path, *, label: str | None = None, default_mechanism: str =
     if suffix == ".xml":
         items, notes = iati.parse_transactions(path, label=name, max_bytes=settings.WSIS_MAX_IMPORT_BYTES)
         items = [(loc, {**d, "mechanism": d["mechanism"] or default_mechanism}) for loc, d in items]
-    elif suffix == ".csv":
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ValidationFailed([ErrorItem("encoding", "the file is not UTF-8 text", location=name)]) from exc
-        items = _table(list(csv.reader(io.StringIO(text))), name)
-    elif suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        wb = load_workbook(path, read_only=True, data_only=True)
-        items = _table([list(r) for r in wb.worksheets[0].iter_rows(values_only=True)], name)
+    elif suffix in (".csv", ".xlsx"):
+        items = _table(read_rows(path.read_bytes(), name, xlsx=suffix == ".xlsx"), name)
     else:
         raise ValidationFailed([ErrorItem("unsupported", "use a .csv, .xlsx or IATI .xml file", location=name)])
     if not items:

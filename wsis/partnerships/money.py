@@ -7,9 +7,7 @@ no rate.
 """
 
 import bisect
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
@@ -17,6 +15,7 @@ from pathlib import Path
 import pycountry
 
 from wsis.core.errors import ErrorItem, ServiceError, ValidationFailed
+from wsis.core.tables import read_rows
 
 CENT = Decimal("0.01")
 
@@ -77,7 +76,7 @@ def parse_rates(data: bytes, *, name: str) -> list[dict]:
 
     Every bad row is reported with its row number; nothing is returned unless all rows are good.
     """
-    rows = _xlsx_rows(data) if name.lower().endswith(".xlsx") else _csv_rows(data, name)
+    rows = read_rows(data, name)
     if not rows:
         raise ValidationFailed([ErrorItem("empty", "the file has no rows", location=name)])
     header = [str(h or "").strip().lower() for h in rows[0]]
@@ -124,21 +123,6 @@ def parse_rates(data: bytes, *, name: str) -> list[dict]:
     if errors:
         raise ValidationFailed(errors)
     return out
-
-
-def _csv_rows(data: bytes, name: str) -> list[list]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationFailed([ErrorItem("encoding", "the file is not UTF-8 text", location=name)]) from exc
-    return list(csv.reader(io.StringIO(text)))
-
-
-def _xlsx_rows(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
 
 
 def read_rates_file(path: Path) -> list[dict]:
