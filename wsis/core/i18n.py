@@ -24,6 +24,11 @@ def normalise_language(code: str | None) -> str:
     return c
 
 
+def cldr_locale(language: str) -> str:
+    """The babel/CLDR locale of one of our language codes: 'zh-hans' → 'zh_Hans'."""
+    return {"zh-hans": "zh_Hans"}.get(language, language if language in settings.LANGUAGE_CODES else FALLBACK)
+
+
 def prefetch_translations(queryset, language: str, related: str = "translations"):
     """Fetch only the reader's language and the fallback, in one extra query."""
     model = queryset.model._meta.get_field(related).related_model

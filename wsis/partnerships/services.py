@@ -4,6 +4,7 @@ import datetime as dt
 import hashlib
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -107,7 +108,7 @@ def _agreement_data(data: dict, *, current: Agreement | None = None) -> tuple[di
     if not d["title"]:
         errors.add("title", "a title is required", "required")
     d["kind"] = _choice(data.get("kind"), codes.AGREEMENT_KINDS, "kind", errors)
-    _choice(d["language"], dict.fromkeys(codes_languages()), "language", errors)
+    _choice(d["language"], dict.fromkeys(settings.LANGUAGE_CODES), "language", errors)
     d["frameworks"] = list(dict.fromkeys(data.get("frameworks") or []))
     for f in d["frameworks"]:
         if f not in codes.FRAMEWORKS:
@@ -142,12 +143,6 @@ def _agreement_data(data: dict, *, current: Agreement | None = None) -> tuple[di
         missing = sorted(set(ids) - {a.pk for a in d["activities"]})
         errors.add("activities", f"unknown activity #{', #'.join(map(str, missing))}", "unknown_code")
     return d, errors
-
-
-def codes_languages():
-    from django.conf import settings
-
-    return [code for code, _name in settings.LANGUAGES]
 
 
 def agreement_to_data(a: Agreement) -> dict:
@@ -718,7 +713,7 @@ def request_create(*, actor, data: dict, at=None, is_demo: bool = False) -> Assi
     if not lines and not any(e.field == "action_lines" for e in errors):
         errors.add("action_lines", "tie the request to at least one WSIS action line", "required")
     language = data.get("language") or "en"
-    _choice(language, dict.fromkeys(codes_languages()), "language", errors)
+    _choice(language, dict.fromkeys(settings.LANGUAGE_CODES), "language", errors)
     requester = None
     if data.get("requester"):
         requester = Organisation.objects.filter(pk=_int(data["requester"]) or 0).first()
@@ -833,7 +828,7 @@ def _contribution_data(data: dict, *, current=None) -> tuple[dict, Errors]:
     if d["symbol"] and Contribution.objects.filter(symbol=d["symbol"]).exclude(pk=getattr(current, "pk", None)).exists():
         errors.add("symbol", f"a contribution with symbol {d['symbol']} exists", "duplicate")
     d["body"] = _choice(data.get("body"), codes.BODIES, "body", errors)
-    _choice(d["language"], dict.fromkeys(codes_languages()), "language", errors)
+    _choice(d["language"], dict.fromkeys(settings.LANGUAGE_CODES), "language", errors)
     d["date"] = _date(data.get("date"), "date", errors, required=True)
     d["sources"] = _orgs_by_id(data.get("sources"), "sources", errors)
     if not d["sources"] and not data.get("sources"):

@@ -9,16 +9,18 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db.models import Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wsis.core.errors import ErrorItem, ValidationFailed
+from wsis.core.i18n import normalise_language
 from wsis.reference import models as ref
 from wsis.reports.document import Chart, Column, Document, Paragraph, Section, Source, Table
 
 KINDS = ("cwg", "sg", "regional", "economy")
-LANGUAGES = ("ar", "zh-hans", "en", "fr", "ru", "es")
+LANGUAGES = tuple(settings.LANGUAGE_CODES)
 DEVELOPMENT = ("LDC", "LLDC", "SIDS")
 KEY_INDICATORS = ("INTERNET_USERS", "MOBILE_100", "FBB_100", "COVERAGE_4G", "MOBILE_OWNERSHIP")
 
@@ -42,10 +44,10 @@ def check_params(kind: str, period, scope: str, language: str) -> tuple[int, str
     except (TypeError, ValueError):
         errors.append(ErrorItem("invalid", f"'{period}' is not a year", field="period"))
         year = 0
-    language = {"zh": "zh-hans", "zh-Hans": "zh-hans"}.get(language, language)
-    if language not in LANGUAGES:
-        errors.append(ErrorItem("invalid_choice", f"unknown language '{language}'; use one of {', '.join(LANGUAGES)}",
-                                field="lang"))
+    try:
+        language = normalise_language(language or "en")
+    except ValueError as exc:
+        errors.append(ErrorItem("invalid_choice", str(exc), field="lang"))
     scope = scope or "world"
     if scope != "world":
         known = ref.Group.objects.filter(code=scope).exists() or ref.Economy.objects.filter(iso3=scope.upper()).exists()

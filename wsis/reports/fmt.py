@@ -6,18 +6,14 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-LOCALES = {"zh-hans": "zh_Hans", "ar": "ar", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
-
-
-def locale(language: str) -> str:
-    return LOCALES.get(language, "en")
+from wsis.core.i18n import cldr_locale
 
 
 def value(v, kind: str, language: str) -> str:
     """A cell as text; empty and missing values print as an em dash."""
     if v is None or v == "":
         return "—"
-    loc = locale(language)
+    loc = cldr_locale(language)
     if kind == "int":
         return format_decimal(Decimal(str(v)), format="#,##0", locale=loc)
     if kind in ("decimal", "usd"):

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
+from wsis.core.i18n import cldr_locale
 from wsis.reports import figures, fmt
 from wsis.reports.document import Chart, Document, Paragraph, Section, Table
 from wsis.web import charts
@@ -270,7 +271,7 @@ class _Writer:
         when = _parse_time(self.doc.generated_at)
         if when is None:
             return "—"
-        return format_datetime(when, format="medium", tzinfo=dt.UTC, locale=fmt.locale(self.doc.language)) + " UTC"
+        return format_datetime(when, format="medium", tzinfo=dt.UTC, locale=cldr_locale(self.doc.language)) + " UTC"
 
     def _heading(self, text: str, level: int) -> None:
         self._run(self._p(f"Heading {min(max(level, 1), 9)}"), text)

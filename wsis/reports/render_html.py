@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from wsis.core.i18n import cldr_locale
 from wsis.reports import figures, fmt
 from wsis.reports.document import Chart, Document, Paragraph, Section, Table
 from wsis.web import charts
@@ -87,7 +88,7 @@ def _generated(doc: Document) -> str:
     moment = _moment(doc.generated_at)
     if moment is None:
         return "—"
-    return format_datetime(moment, "long", tzinfo=dt.UTC, locale=fmt.locale(doc.language))
+    return format_datetime(moment, "long", tzinfo=dt.UTC, locale=cldr_locale(doc.language))
 
 
 def _cite(doc: Document, key: str) -> dict | None:

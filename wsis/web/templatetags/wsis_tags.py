@@ -19,10 +19,11 @@ def language_label(code):
 def number(value, decimals=0):
     """A number grouped and punctuated for the page's language (CLDR via babel), e.g. 1 234 567 in French."""
     from babel.numbers import format_decimal
-    from django.utils import translation
+
+    from wsis.core.i18n import cldr_locale, current_language
 
     if value in (None, ""):
         return ""
-    locale = (translation.get_language() or "en").replace("-hans", "_Hans")
+    locale = cldr_locale(current_language())
     pattern = "#,##0" + ("." + "0" * int(decimals) if int(decimals) else "")
     return format_decimal(value, format=pattern, locale=locale)
