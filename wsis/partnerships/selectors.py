@@ -148,13 +148,13 @@ def _zero():
     return {s: Decimal(0) for s in STAGES}
 
 
-def funding_summary(viewer, f: FlowFilters | None = None) -> dict:
+def funding_summary(viewer, f: FlowFilters | None = None, *, values: dict | None = None) -> dict:
     """Pipeline totals in US dollars and their breakdowns by every dimension of the dashboards.
 
     A flow counts in each region and development group its activity concerns, so those rows may add up
     to more than the total; action lines, ITU roles, funder types, mechanisms and years add up to it.
     """
-    data = flow_values(viewer, f)
+    data = values or flow_values(viewer, f)
     rows = [r for r in data["rows"] if r["usd"] is not None]
     dims = _activity_dims({r["activity_id"] for r in rows})
     total = _zero()
@@ -191,9 +191,8 @@ def _labels() -> dict[str, dict]:
 
 def activity_funding(viewer, activity: Activity) -> dict:
     """One activity's pipeline in US dollars, its budget and funding gap (budget − committed)."""
-    data = flow_values(viewer, FlowFilters(activity=activity.pk),
-                       rates=RateTable.load({"USD", activity.budget_currency or "USD",
-                                             *activity.flows.values_list("currency", flat=True)}))
+    rates = RateTable.load({activity.budget_currency or "USD", *activity.flows.values_list("currency", flat=True)})
+    data = flow_values(viewer, FlowFilters(activity=activity.pk), rates=rates)
     total = _zero()
     for r in data["rows"]:
         if r["usd"] is not None:
@@ -203,8 +202,7 @@ def activity_funding(viewer, activity: Activity) -> dict:
         # The budget is converted at the activity's start (or, without one, the day it was recorded).
         day = activity.start_date or activity.created_at.date()
         try:
-            budget_usd = RateTable.load({activity.budget_currency}).convert(
-                activity.budget_amount, activity.budget_currency, day).usd
+            budget_usd = rates.convert(activity.budget_amount, activity.budget_currency, day).usd
         except MissingRate as exc:
             budget_error = exc.message
     complete = not data["confidential"] and not data["missing"]
@@ -213,9 +211,11 @@ def activity_funding(viewer, activity: Activity) -> dict:
             "gap": gap, "complete": complete, "missing": data["missing"], "confidential": data["confidential"]}
 
 
-def funding_gaps(viewer, f: FlowFilters | None = None, *, limit: int = 20) -> list[dict]:
-    """Activities with a budget, their commitments and gap in US dollars, largest gap first."""
-    data = flow_values(viewer, f)
+def funding_gaps(viewer, f: FlowFilters | None = None, *, limit: int = 20, values: dict | None = None) -> list[dict]:
+    """Activities with a budget, their commitments and gap in US dollars, largest gap first.
+
+    `values` (from flow_values with the same viewer and filters) saves reading the flows again."""
+    data = values or flow_values(viewer, f)
     committed: dict[int, Decimal] = {}
     hidden: set[int] = set()
     for r in data["rows"]:

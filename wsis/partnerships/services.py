@@ -405,11 +405,17 @@ def _check_pipeline(items: list[tuple[str, dict]], rates: RateTable, orgs: dict,
     pairs: dict[tuple, list] = {}
     for loc, d in items:
         pairs.setdefault((d["activity"].pk, _funder_key(d["funder"], orgs)), []).append((loc, d))
-    for (activity_id, fkey), batch in pairs.items():
-        stored = Flow.objects.filter(activity_id=activity_id, funder_id=fkey[1]) if fkey[0] == "org" else []
-        flows = [(None, {"stage": f.stage, "amount": f.amount, "currency": f.currency, "value_date": f.value_date})
-                 for f in stored if (f.activity_id, f.reference) not in replaced]
-        flows += batch
+    # The flows already stored for these activities, read once; the rates must cover their currencies too.
+    stored: dict[tuple, list] = {}
+    for f in Flow.objects.filter(activity__in={a for a, _k in pairs}).values(
+            "activity_id", "funder_id", "reference", "stage", "amount", "currency", "value_date"):
+        if (f["activity_id"], f["reference"]) not in replaced:
+            stored.setdefault((f["activity_id"], ("org", f["funder_id"])), []).append((None, f))
+    missing = {f["currency"] for fs in stored.values() for _n, f in fs} - {d["currency"] for _l, d in items}
+    if missing:
+        rates = RateTable.load(missing | {d["currency"] for _l, d in items})
+    for key, batch in pairs.items():
+        flows = stored.get(key, []) + batch
         same = len({d["currency"] for _l, d in flows}) == 1
 
         def value(d, same=same):
@@ -454,11 +460,6 @@ def flows_record(*, actor, items: list[tuple[str, dict]], is_demo: bool = False,
             seen[key] = loc
     if errors:
         raise ValidationFailed(errors)
-    # The check compares with the flows already stored, which may be in other currencies.
-    stored = set(Flow.objects.filter(activity__in={d["activity"].pk for _l, d in cleaned}).values_list(
-        "currency", flat=True))
-    if stored - {d["currency"] for _l, d in cleaned}:
-        rates = RateTable.load(stored | {d["currency"] for _l, d in cleaned})
     overruns = Errors()
     _check_pipeline(cleaned, rates, orgs, overruns)
     if overruns and not accept_overruns:

@@ -128,14 +128,16 @@ def _section(dim: str, title, rows: list[dict], rtl: bool) -> dict:
 
 def dashboard(request):
     f = FlowFilters.from_params(request.GET)
-    summary = selectors.funding_summary(request.user, f)
+    # One read of the flows serves the totals and the gaps.
+    values = selectors.flow_values(request.user, f)
+    summary = selectors.funding_summary(request.user, f, values=values)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
         return download(_breakdown_rows(summary), "funding-breakdown", fmt)
     rtl = translation.get_language_bidi()
     sections = [_section(dim, title, summary["breakdown"][dim], rtl) for dim, title in DIMENSIONS]
     return render(request, "wsis/partners/dashboard.html", {
-        "f": f, "summary": summary, "sections": sections, "gaps": selectors.funding_gaps(request.user, f),
+        "f": f, "summary": summary, "sections": sections, "gaps": selectors.funding_gaps(request.user, f, values=values),
         "totals": [(s, STAGE_TOTALS[s], summary["total"][s]) for s in selectors.STAGES],
         "stage_codes": selectors.STAGES, "stage_totals": STAGE_TOTALS, "query": _query(request),
         **_filter_options(current_language()),
