@@ -77,6 +77,7 @@ class Builder:
         self.sections: list[Section] = []
         self.sources: list[Source] = []
         self._n = 0
+        self.acts: list = []  # the activities of the period, read once by the activities section
         self.economy = ref.Economy.objects.filter(iso3=scope).first() if len(scope) == 3 else None
         self.group = ref.Group.objects.filter(code=scope).first() if scope != "world" and not self.economy else None
 
@@ -153,7 +154,9 @@ def build(kind: str, *, period, scope: str = "world", language: str = "en",
 def _activities(b: Builder) -> None:
     from wsis.stocktaking.models import ActivityFacet
 
-    acts = list(b.activities().select_related("lead_organisation").prefetch_related("translations"))
+    acts = list(b.activities().select_related("lead_organisation").prefetch_related(
+        "translations", "action_line_links__action_line", "economies"))
+    b.acts = acts
     ids = [a.pk for a in acts]
     src = b.registry_source(ids)
     facets = Counter()
@@ -202,7 +205,6 @@ def _activities(b: Builder) -> None:
     if highlights:
         b.section("highlights", _("Highlights"), [Paragraph(_("The most recently published activities of the "
                                                               "period:"), src), *highlights])
-    b._activity_ids = ids
 
 
 def _release_label(codes) -> str:
@@ -423,15 +425,11 @@ def _profile(b: Builder) -> None:
 
 
 def _annex(b: Builder) -> None:
-    from wsis.stocktaking.models import Activity
-
-    acts = Activity.objects.filter(pk__in=getattr(b, "_activity_ids", [])).select_related(
-        "lead_organisation").prefetch_related("translations", "action_line_links__action_line", "economies")
     src = b.sources[0].key if b.sources else ""
     rows = [{"id": a.pk, "title": a.title(b.language), "kind": str(a.get_kind_display()),
              "lead": a.lead_organisation.name,
              "lines": ", ".join(link.action_line.code for link in a.action_line_links.all()),
-             "economies": ", ".join(e.iso3 for e in a.economies.all())} for a in acts]
+             "economies": ", ".join(e.iso3 for e in a.economies.all())} for a in b.acts]
     t = b.table(_("Annex: the activities counted"), [("id", _("No.")), ("title", _("Title")), ("kind", _("Kind")),
                                                     ("lead", _("Lead organisation")), ("lines", _("Action lines")),
                                                     ("economies", _("Economies"))], rows, src)
