@@ -8,6 +8,16 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + Playwright share the test process
 
 ROOT = Path(__file__).resolve().parent
+
+
+def pytest_configure(config):
+    # One PBKDF2 hash costs over a second on a small machine and almost every test makes a user;
+    # the hasher's strength is not what the tests check. PBKDF2 stays listed so stored hashes
+    # made elsewhere still verify.
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher",
+                                 "django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 SHARED_DATA = Path(os.environ.get("WSIS_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 
