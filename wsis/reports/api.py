@@ -47,6 +47,14 @@ def report_detail(request, run_id: int):
     return {**selectors.run_row(run), "sources": (run.document or {}).get("sources", [])}
 
 
+@router.post("/{int:run_id}/retry", response={202: dict, **ERRORS}, auth=django_auth,
+             summary="Retry a failed report")
+def report_retry(request, run_id: int):
+    """A failed run (its worker stopped, or generation failed) is queued again with the same parameters."""
+    run = services.report_retry(actor=request.user, run_id=run_id)
+    return Status(202, selectors.run_row(run))
+
+
 @router.get("/{int:run_id}/file", response={200: None, **ERRORS}, summary="Download a finished report")
 def report_file(request, run_id: int):
     run = selectors.run_get(run_id)

@@ -33,6 +33,10 @@ class ReportRun(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # Supervision: the worker running the run ("host:pid") and when it last showed signs of life; a run whose
+    # worker stopped (killed, machine restarted) is marked failed by the sweep and can then be retried.
+    worker = models.CharField(max_length=80, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -3,14 +3,25 @@ background by the task worker, which builds the document, renders it and stores 
 
 import hashlib
 import logging
+import os
+import socket
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from wsis.accounts.permissions import is_bdt_admin, roles_of
 from wsis.core.audit import audit
-from wsis.core.errors import ErrorItem, PermissionDenied, ServiceError, ValidationFailed
+from wsis.core.errors import (
+    ErrorItem,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    ServiceError,
+    ValidationFailed,
+)
 from wsis.reports import builder
 from wsis.reports.document import Document
 from wsis.reports.models import FORMATS, ReportRun
@@ -76,11 +87,14 @@ def report_execute(run_id: int) -> ReportRun:
     run = ReportRun.objects.get(pk=run_id)
     if run.status == "done":
         return run
-    ReportRun.objects.filter(pk=run_id).update(status="running", started_at=timezone.now(), progress=0, error="")
+    now = timezone.now()
+    ReportRun.objects.filter(pk=run_id).update(status="running", started_at=now, progress=0, error="",
+                                               worker=worker_id(), heartbeat_at=now)
 
     def progress(pct: int, step: str) -> None:
         # Scaled to 90: rendering the file is the last tenth.
-        ReportRun.objects.filter(pk=run_id).update(progress=min(90, pct * 9 // 10), step=step[:40])
+        ReportRun.objects.filter(pk=run_id).update(progress=min(90, pct * 9 // 10), step=step[:40],
+                                                   heartbeat_at=timezone.now())
 
     try:
         doc = builder.build(run.kind, period=run.period, scope=run.scope, language=run.language, progress=progress)
@@ -101,4 +115,93 @@ def report_execute(run_id: int) -> ReportRun:
         run.save()
         audit(actor="worker", verb="report.generate", target=run,
               after={"fingerprint": run.fingerprint, "sha256": run.sha256, "size": run.size})
+    return run
+
+
+# ------------------------------------------------------------------------------------------- supervision
+
+WORKER_STOPPED = "The worker stopped while generating this report; it can be retried."
+
+
+def worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def heartbeat_timeout() -> int:
+    """Seconds without a sign of life after which a running report is taken for dead."""
+    return int(getattr(settings, "REPORT_HEARTBEAT_TIMEOUT", 300))
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        # A zombie (dead, not yet reaped by its parent) runs nothing any more.
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def _worker_gone(worker: str) -> bool:
+    """True when the worker ran on this machine and its process no longer exists."""
+    host, _sep, pid = worker.rpartition(":")
+    return host == socket.gethostname() and pid.isdigit() and not _pid_alive(int(pid))
+
+
+def report_heartbeat(worker: str | None = None) -> int:
+    """Mark the runs this worker process is generating as alive (the worker calls it periodically)."""
+    return ReportRun.objects.filter(status="running", worker=worker or worker_id()).update(
+        heartbeat_at=timezone.now())
+
+
+def report_sweep(*, timeout: int | None = None) -> list[int]:
+    """Mark failed the running reports whose worker stopped: its process is gone from this machine, or it gave
+    no sign of life for `timeout` seconds. Returns the ids of the runs marked failed."""
+    limit = timezone.now() - timedelta(seconds=heartbeat_timeout() if timeout is None else timeout)
+    stale = []
+    for run in ReportRun.objects.filter(status="running").only("pk", "worker", "heartbeat_at", "started_at"):
+        seen = run.heartbeat_at or run.started_at
+        if (run.worker and _worker_gone(run.worker)) or seen is None or seen < limit:
+            stale.append(run)
+    swept = []
+    for run in stale:
+        with transaction.atomic():
+            # Only if it is still running as seen: a slow worker that just finished keeps its result.
+            changed = ReportRun.objects.filter(pk=run.pk, status="running", heartbeat_at=run.heartbeat_at).update(
+                status="failed", error=WORKER_STOPPED, finished_at=timezone.now())
+            if changed:
+                audit(actor="worker", verb="report.sweep", target=run,
+                      after={"worker": run.worker, "heartbeat": run.heartbeat_at and run.heartbeat_at.isoformat()})
+                swept.append(run.pk)
+    if swept:
+        logger.warning("report runs marked failed, their worker stopped: %s", swept)
+    return swept
+
+
+def can_report_retry(user, run: ReportRun) -> bool:
+    return run.status == "failed" and can_report_generate(user)
+
+
+def report_retry(*, actor, run_id: int) -> ReportRun:
+    """Queue a failed run again, with the same parameters; the worker generates it from the start."""
+    if not can_report_generate(actor):
+        raise PermissionDenied("Only members with a role retry reports.")
+    with transaction.atomic():
+        run = ReportRun.objects.select_for_update().filter(pk=run_id).first()
+        if run is None:
+            raise NotFound(f"No report run #{run_id}.")
+        if run.status != "failed":
+            raise InvalidTransition(f"Report run #{run_id} is {run.status}; only a failed run can be retried.")
+        before = {"status": run.status, "error": run.error}
+        run.status, run.progress, run.step, run.error = "queued", 0, "", ""
+        run.worker, run.heartbeat_at, run.started_at, run.finished_at = "", None, None, None
+        run.save(update_fields=["status", "progress", "step", "error", "worker", "heartbeat_at", "started_at",
+                                "finished_at"])
+        audit(actor=actor, verb="report.retry", target=run, before=before, after={"status": "queued"})
+        transaction.on_commit(lambda: _enqueue(run.pk))
     return run

@@ -170,7 +170,20 @@ def report_detail(request, pk: int):
     return render(request, "wsis/reports/detail.html", {
         "r": row, "run": run, "sources": _sources(run), "previous": previous,
         "changed": changed, "refresh": row["busy"], "refresh_seconds": REFRESH_SECONDS,
+        "can_retry": services.can_report_retry(request.user, run),
     })
+
+
+def report_retry(request, pk: int):
+    if request.method != "POST":
+        return redirect("web:report", pk=pk)
+    try:
+        services.report_retry(actor=request.user, run_id=pk)
+    except ServiceError as exc:
+        service_errors(request, exc)
+    else:
+        messages.success(request, _("Report #%(id)s is queued again.") % {"id": pk})
+    return redirect("web:report", pk=pk)
 
 
 def report_file(request, pk: int):
@@ -223,6 +236,7 @@ urlpatterns = [
     path("reports/", report_list, name="reports"),
     path("reports/<int:pk>/", report_detail, name="report"),
     path("reports/<int:pk>/file/", report_file, name="report_file"),
+    path("reports/<int:pk>/retry/", report_retry, name="report_retry"),
     path("reports/<int:pk>/view/", report_view, name="report_view"),
     path("reports/<int:pk>/compare/", report_compare, name="report_compare"),
 ]
