@@ -83,6 +83,10 @@ class Command(BaseCommand):
 
         ids = list(Activity.objects.values_list("id", flat=True))
         with transaction.atomic():
+            # First make the index match the stored search rows: after a restore or `loaddata` the SQLite FTS
+            # table can be empty while those rows exist, and removing an entry that is not there corrupts a
+            # contentless FTS5 table ("database disk image is malformed").
+            backend().rebuild()
             for i in range(0, len(ids), 500):
                 reindex(ids[i:i + 500])
             backend().rebuild()
