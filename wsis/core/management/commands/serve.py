@@ -31,6 +31,10 @@ def _die_with_parent() -> None:
 def control_socket_args(data_dir) -> list[str]:
     """Each instance gets its own gunicorn control socket in its data dir (by default every gunicorn on the
     machine shares one under the home directory); disabled when the path is too long for a Unix socket."""
+    from gunicorn.config import KNOWN_SETTINGS
+
+    if not any(s.name == "control_socket" for s in KNOWN_SETTINGS):
+        return []  # a gunicorn without the control interface
     path = os.path.join(str(data_dir), "gunicorn.ctl")
     return ["--control-socket", path] if len(path.encode()) < 100 else ["--no-control-socket"]
 
