@@ -123,8 +123,22 @@ def report_execute(run_id: int) -> ReportRun:
 WORKER_STOPPED = "The worker stopped while generating this report; it can be retried."
 
 
+def _proc_stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state first), or None if there is no such process."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
 def worker_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """"host:pid:start" — the start time (in clock ticks after boot) tells a process apart from a later one that
+    got the same pid, as the first process of a restarted container does."""
+    pid = os.getpid()
+    fields = _proc_stat(pid)
+    start = fields[19] if fields and len(fields) > 19 else ""
+    return f"{socket.gethostname()[:60]}:{pid}:{start}"
 
 
 def heartbeat_timeout() -> int:
@@ -132,25 +146,25 @@ def heartbeat_timeout() -> int:
     return int(getattr(settings, "REPORT_HEARTBEAT_TIMEOUT", 300))
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        # A zombie (dead, not yet reaped by its parent) runs nothing any more.
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return True
+def _pid_alive(pid: int, start: str = "") -> bool:
+    fields = _proc_stat(pid)
+    if fields is None:
+        try:
+            os.kill(pid, 0)  # no /proc (not Linux): the signal test alone
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return not os.path.isdir("/proc")
+    # A zombie (dead, not yet reaped by its parent) runs nothing any more; another start time is another process.
+    return fields[0] != "Z" and (not start or len(fields) <= 19 or fields[19] == start)
 
 
 def _worker_gone(worker: str) -> bool:
     """True when the worker ran on this machine and its process no longer exists."""
-    host, _sep, pid = worker.rpartition(":")
-    return host == socket.gethostname() and pid.isdigit() and not _pid_alive(int(pid))
+    host, _sep, rest = worker.partition(":")
+    pid, _sep, start = rest.partition(":")
+    return host == socket.gethostname()[:60] and pid.isdigit() and not _pid_alive(int(pid), start)
 
 
 def report_heartbeat(worker: str | None = None) -> int:

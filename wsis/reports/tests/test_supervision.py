@@ -44,14 +44,18 @@ def test_sweep_fails_runs_of_dead_or_silent_workers_only(people):
     alive = make_run(people["admin"], status="running", worker=f"{here}:{os.getpid()}", heartbeat_at=now)
     remote = make_run(people["admin"], status="running", worker="elsewhere:2", heartbeat_at=now - timedelta(seconds=5))
     done = make_run(people["admin"], status="done", worker=f"{here}:{dead_pid()}", heartbeat_at=now)
-    assert sorted(services.report_sweep()) == sorted([dead.pk, silent.pk])
+    # The same pid as a live process but another start time: a later process that reused the pid.
+    reused = make_run(people["admin"], status="running", worker=f"{here}:{os.getpid()}:1", heartbeat_at=now)
+    current = make_run(people["admin"], status="running", worker=services.worker_id(), heartbeat_at=now)
+    assert sorted(services.report_sweep()) == sorted([dead.pk, silent.pk, reused.pk])
+    assert ReportRun.objects.get(pk=current.pk).status == "running"
     statuses = dict(ReportRun.objects.values_list("pk", "status"))
     assert statuses[dead.pk] == statuses[silent.pk] == "failed"
     assert statuses[alive.pk] == statuses[remote.pk] == "running" and statuses[done.pk] == "done"
     assert ReportRun.objects.get(pk=dead.pk).error == services.WORKER_STOPPED
     from wsis.core.models import AuditLog
 
-    assert AuditLog.objects.filter(verb="report.sweep").count() == 2
+    assert AuditLog.objects.filter(verb="report.sweep").count() == 3
     # The command, with a shorter timeout, takes the remote run too.
     out = io.StringIO()
     ReportRun.objects.filter(pk=remote.pk).update(heartbeat_at=now - timedelta(seconds=3))
@@ -191,7 +195,7 @@ def test_worker_killed_mid_run_is_swept_and_retry_completes(reference, people, t
             proc.kill()
             proc.wait()
     run.refresh_from_db()
-    assert run.status == "running" and run.worker == f"{socket.gethostname()}:{proc.pid}"
+    assert run.status == "running" and run.worker.startswith(f"{socket.gethostname()}:{proc.pid}:")
     # Nothing else runs it: the sweep finds its worker gone.
     assert services.report_sweep() == [run.pk]
     run.refresh_from_db()
