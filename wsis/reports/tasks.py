@@ -1,4 +1,4 @@
-"""Background tasks of reports (run by `wsis db_worker`, which `wsis serve` starts beside the web server)."""
+"""Background tasks of reports (run by `wsis worker`, which `wsis serve` starts beside the web server)."""
 
 from django.tasks import task
 
