@@ -1,6 +1,7 @@
 """Settings of WSIS·SDG Tracker, read from the environment so one build serves laptop and server."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -18,6 +19,10 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DATA_DIR = Path(os.environ.get("WSIS_DATA_DIR") or BASE_DIR / "var").resolve()
+if not DATA_DIR.exists():
+    # Database, secret key and uploaded documents live here: no access for other accounts on the machine.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATA_DIR.chmod(0o750)
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -61,6 +66,7 @@ INSTALLED_APPS = [
     "wsis.reports",
     "django_tasks_db",
     "wsis.web",
+    "axes",  # sign-in throttling; see "Accounts and deployment security" below
 ]
 
 MIDDLEWARE = [
@@ -73,6 +79,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "wsis.core.middleware.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, so that it sees the sign-in view's answer
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -190,6 +199,70 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wsis-tracker@localhos
 WSIS_DEMO_BANNER = env_bool("WSIS_DEMO_BANNER", True)
 # Days before a milestone, KPI deadline or update due date when the office is reminded (and again at the next).
 WSIS_REMINDER_DAYS = [int(x) for x in os.environ.get("WSIS_REMINDER_DAYS", "30,7").split(",") if x.strip()]
+
+# ---- Accounts and deployment security -------------------------------------------------------------
+# Sign-in throttling (django-axes): after WSIS_LOGIN_FAILURE_LIMIT wrong passwords for one user name
+# from one network address, that pair is refused for WSIS_LOGIN_COOLOFF_MINUTES; a successful sign-in
+# clears the count. Locking the pair, not the account, keeps an attacker elsewhere from locking people out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # must come first: it refuses locked-out pairs before any check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("WSIS_LOGIN_THROTTLE", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("WSIS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("WSIS_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "wsis.accounts.signin.username_key"
+AXES_CLIENT_IP_CALLABLE = "wsis.core.net.client_address"
+AXES_LOCKOUT_CALLABLE = "wsis.web.account_views.signin_locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+
+# Password reset links expire after this many seconds (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("WSIS_PASSWORD_RESET_SECONDS", str(24 * 3600)))
+
+# HTTPS. Behind a reverse proxy that terminates TLS, name the header it sets, e.g.
+# WSIS_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO (value "https"; or HEADER=value); only when the proxy
+# always overwrites that header, else clients could claim HTTPS.
+_proxy_header = os.environ.get("WSIS_PROXY_SSL_HEADER", "").strip()
+if _proxy_header:
+    _name, _sep, _value = _proxy_header.partition("=")
+    SECURE_PROXY_SSL_HEADER = (_name.strip(), _value.strip() or "https")
+SECURE_SSL_REDIRECT = env_bool("WSIS_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("WSIS_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("WSIS_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("WSIS_HSTS_PRELOAD", False)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy: every script and style sheet comes from this site's static files (the
+# API's Swagger UI included). Inline style="" attributes stay allowed for the server-drawn bars and
+# chart swatches: a style attribute cannot run code.
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Browser features no page of the site uses, refused to every frame.
+WSIS_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()"
+)
+
+# Files: uploaded and generated documents readable by the service's group at most, never by others.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# The SQLite database (and its -wal/-shm files, which SQLite creates with the database's mode).
+WSIS_DATABASE_FILE_MODE = 0o600
+# ---- end of accounts and deployment security ---------------------------------------------------------
 
 LOGGING = {
     "version": 1,
