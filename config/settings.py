@@ -193,6 +193,17 @@ WSIS_VOTE_BURST = os.environ.get("WSIS_VOTE_BURST", "30/60")
 WSIS_CLIENT_ADDRESS_HEADER = os.environ.get("WSIS_CLIENT_ADDRESS_HEADER", "")
 # Mail: printed to the console unless configured (confirmation links for voters).
 MAILERS = {"default": {"BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+if MAILERS["default"]["BACKEND"].endswith(".smtp.EmailBackend"):
+    # Password-reset and confirmation links go out by SMTP in production: EMAIL_HOST, EMAIL_PORT,
+    # EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS or EMAIL_USE_SSL.
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "use_ssl": env_bool("EMAIL_USE_SSL", False),
+    }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wsis-tracker@localhost")
 
 # Demo data is marked in every page so nobody mistakes it for real figures.
