@@ -146,3 +146,13 @@ def test_voter_sign_up_does_not_reveal_names_or_addresses(client, member):
     # Mistakes in what was typed are still shown, since they say nothing about other accounts.
     weak = client.post("/en/prizes/register/", {"username": "x", "email": "not-an-address", "password": "1"})
     assert "valid e-mail address" in weak.content.decode() and len(mail.outbox) == 3
+
+
+def test_the_lockout_and_the_reset_mail_speak_the_reader_language(client, throttle, member):
+    for _ in range(5):
+        sign_in(client, "wrong", path="/ru/accounts/login/")
+    page = sign_in(client, "wrong", path="/ru/accounts/login/").content.decode()
+    assert "Повторите попытку через 15 минут" in page
+    client.post("/en/accounts/password-reset/", {"email": "amina@example.org"})
+    assert mail.outbox[0].subject == "Réinitialiser votre mot de passe du Suivi SMSI·ODD"
+    assert "Ouvrez ce lien pour choisir un nouveau mot de passe" in mail.outbox[0].body
