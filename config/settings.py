@@ -36,10 +36,17 @@ if not SECRET_KEY:
     else:
         import secrets
 
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
         SECRET_KEY = secrets.token_urlsafe(50)
-        key_file.write_text(SECRET_KEY)
-        key_file.chmod(0o600)
+        # Created 0600 from the start, never readable by others even for a moment; a process that
+        # started at the same time and wrote first wins, so that all of them share one key.
+        try:
+            with os.fdopen(os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as fh:
+                fh.write(SECRET_KEY)
+        except FileExistsError:
+            import time
+
+            time.sleep(0.2)
+            SECRET_KEY = key_file.read_text().strip()
 
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",") if h.strip()
