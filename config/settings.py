@@ -35,18 +35,23 @@ if not SECRET_KEY:
         SECRET_KEY = key_file.read_text().strip()
     else:
         import secrets
+        import tempfile
 
         SECRET_KEY = secrets.token_urlsafe(50)
-        # Created 0600 from the start, never readable by others even for a moment; a process that
-        # started at the same time and wrote first wins, so that all of them share one key.
+        # Written 0600 (mkstemp's mode) and linked into place whole: never readable by others, never
+        # seen half-written, and a process that started at the same moment and linked first wins.
+        fd, tmp = tempfile.mkstemp(dir=DATA_DIR, prefix=".secret_key.")
         try:
-            with os.fdopen(os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as fh:
+            with os.fdopen(fd, "w") as fh:
                 fh.write(SECRET_KEY)
+            os.link(tmp, key_file)
         except FileExistsError:
-            import time
-
-            time.sleep(0.2)
             SECRET_KEY = key_file.read_text().strip()
+        except OSError:  # a file system without hard links
+            os.replace(tmp, key_file)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
 
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",") if h.strip()
