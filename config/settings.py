@@ -1,9 +1,11 @@
 """Settings of WSIS·SDG Tracker, read from the environment so one build serves laptop and server."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -18,6 +20,10 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DATA_DIR = Path(os.environ.get("WSIS_DATA_DIR") or BASE_DIR / "var").resolve()
+if not DATA_DIR.exists():
+    # Database, secret key and uploaded documents live here: no access for other accounts on the machine.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATA_DIR.chmod(0o750)
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -29,11 +35,23 @@ if not SECRET_KEY:
         SECRET_KEY = key_file.read_text().strip()
     else:
         import secrets
+        import tempfile
 
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
         SECRET_KEY = secrets.token_urlsafe(50)
-        key_file.write_text(SECRET_KEY)
-        key_file.chmod(0o600)
+        # Written 0600 (mkstemp's mode) and linked into place whole: never readable by others, never
+        # seen half-written, and a process that started at the same moment and linked first wins.
+        fd, tmp = tempfile.mkstemp(dir=DATA_DIR, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w") as fh:
+                fh.write(SECRET_KEY)
+            os.link(tmp, key_file)
+        except FileExistsError:
+            SECRET_KEY = key_file.read_text().strip()
+        except OSError:  # a file system without hard links
+            os.replace(tmp, key_file)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
 
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",") if h.strip()
@@ -61,6 +79,7 @@ INSTALLED_APPS = [
     "wsis.reports",
     "django_tasks_db",
     "wsis.web",
+    "axes",  # sign-in throttling; see "Accounts and deployment security" below
 ]
 
 MIDDLEWARE = [
@@ -73,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "wsis.core.middleware.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, so that it sees the sign-in view's answer
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -90,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wsis.web.context.site",
+                "django.template.context_processors.csp",  # the nonce of the admin's one inline <style>
             ],
             "builtins": ["wsis.web.templatetags.wsis_tags"],
         },
@@ -193,12 +216,88 @@ WSIS_VOTE_BURST = os.environ.get("WSIS_VOTE_BURST", "30/60")
 WSIS_CLIENT_ADDRESS_HEADER = os.environ.get("WSIS_CLIENT_ADDRESS_HEADER", "")
 # Mail: printed to the console unless configured (confirmation links for voters).
 MAILERS = {"default": {"BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+if MAILERS["default"]["BACKEND"].endswith(".smtp.EmailBackend"):
+    # Password-reset and confirmation links go out by SMTP in production: EMAIL_HOST, EMAIL_PORT,
+    # EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS or EMAIL_USE_SSL.
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "use_ssl": env_bool("EMAIL_USE_SSL", False),
+    }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wsis-tracker@localhost")
 
 # Demo data is marked in every page so nobody mistakes it for real figures.
 WSIS_DEMO_BANNER = env_bool("WSIS_DEMO_BANNER", True)
 # Days before a milestone, KPI deadline or update due date when the office is reminded (and again at the next).
 WSIS_REMINDER_DAYS = [int(x) for x in os.environ.get("WSIS_REMINDER_DAYS", "30,7").split(",") if x.strip()]
+
+# ---- Accounts and deployment security -------------------------------------------------------------
+# Sign-in throttling (django-axes): after WSIS_LOGIN_FAILURE_LIMIT wrong passwords for one user name
+# from one network address, that pair is refused for WSIS_LOGIN_COOLOFF_MINUTES; a successful sign-in
+# clears the count. Locking the pair, not the account, keeps an attacker elsewhere from locking people out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # must come first: it refuses locked-out pairs before any check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("WSIS_LOGIN_THROTTLE", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("WSIS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("WSIS_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "wsis.accounts.signin.username_key"
+AXES_CLIENT_IP_CALLABLE = "wsis.core.net.client_address"
+AXES_LOCKOUT_CALLABLE = "wsis.web.account_views.signin_locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+
+# Password reset links expire after this many seconds (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("WSIS_PASSWORD_RESET_SECONDS", str(24 * 3600)))
+
+# HTTPS. Behind a reverse proxy that terminates TLS, name the header it sets, e.g.
+# WSIS_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO (value "https"; or HEADER=value); only when the proxy
+# always overwrites that header, else clients could claim HTTPS.
+_proxy_header = os.environ.get("WSIS_PROXY_SSL_HEADER", "").strip()
+if _proxy_header:
+    _name, _sep, _value = _proxy_header.partition("=")
+    SECURE_PROXY_SSL_HEADER = (_name.strip(), _value.strip() or "https")
+SECURE_SSL_REDIRECT = env_bool("WSIS_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("WSIS_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("WSIS_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("WSIS_HSTS_PRELOAD", False)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy: every script and style sheet comes from this site's static files (the
+# API's Swagger UI included). Inline style="" attributes stay allowed for the server-drawn bars and
+# chart swatches: a style attribute cannot run code. The admin's change lists carry one inline
+# <style> marked with the request's nonce.
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", CSP.NONCE],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Browser features no page of the site uses, refused to every frame.
+WSIS_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()"
+)
+
+# Files: uploaded and generated documents readable by the service's group at most, never by others.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# The SQLite database (and its -wal/-shm files, which SQLite creates with the database's mode).
+WSIS_DATABASE_FILE_MODE = 0o600
+# ---- end of accounts and deployment security ---------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,9 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from wsis.core.files import restrict_umask
+
+    restrict_umask()
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "wsis"
     if len(argv) == 1:

@@ -1,6 +1,8 @@
 """Writes to organisations, users and roles: validated, permission-checked, atomic and audited."""
 
-from django.db import transaction
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
 
 from wsis.accounts import permissions
 from wsis.accounts.models import Organisation, OrganisationKind, Role, RoleAssignment, User
@@ -97,36 +99,52 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> None:
         assignment.delete()
 
 
-def voter_register(*, username: str, email: str, password: str, language: str = "") -> User:
-    """A public account for voting; it can vote once its e-mail address is confirmed."""
+@dataclass
+class VoterRegistration:
+    """The outcome of a sign-up. The page answers the same in every case; only the message sent to
+    the address differs, so that nobody learns from the page which names and addresses have accounts."""
+
+    user: User | None  # the new account
+    existing: User | None = None  # the account that already has this e-mail address
+    username_taken: bool = False
+
+
+def voter_register(*, username: str, email: str, password: str, language: str = "") -> VoterRegistration:
+    """A public account for voting; it can vote once its e-mail address is confirmed. When the address
+    or the name is in use, no account is made and the caller tells the address's owner by e-mail."""
+    from django.contrib.auth.hashers import make_password
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError as DjangoValidationError
     from django.core.validators import validate_email
 
+    username, email = username.strip(), email.strip()
     errors = []
-    if not username.strip():
+    if not username:
         errors.append(ErrorItem("required", "Choose a user name.", field="username"))
-    elif User.objects.filter(username__iexact=username.strip()).exists():
-        errors.append(ErrorItem("duplicate", "This user name is taken.", field="username"))
     try:
         validate_email(email)
     except DjangoValidationError:
         errors.append(ErrorItem("invalid", "Give a valid e-mail address.", field="email"))
-    else:
-        if User.objects.filter(email__iexact=email.strip()).exists():
-            errors.append(ErrorItem("duplicate", "An account with this e-mail address exists.", field="email"))
     try:
         validate_password(password, User(username=username, email=email))
     except DjangoValidationError as exc:
         errors += [ErrorItem("weak_password", m, field="password") for m in exc.messages]
     if errors:
         raise ValidationFailed(errors)
-    with transaction.atomic():
-        user = User(username=username.strip(), email=email.strip(), preferred_language=language)
-        user.set_password(password)
-        user.save()
-        audit(actor=user, verb="user.register", target=user, after={"username": user.username})
-    return user
+    existing = User.objects.filter(email__iexact=email).order_by("pk").first()
+    taken = User.objects.filter(username__iexact=username).exists()
+    if existing is not None or taken:
+        make_password(password)  # the same work as a sign-up, so that timing does not tell either
+        return VoterRegistration(user=None, existing=existing, username_taken=taken)
+    try:
+        with transaction.atomic():
+            user = User(username=username, email=email, preferred_language=language)
+            user.set_password(password)
+            user.save()
+            audit(actor=user, verb="user.register", target=user, after={"username": user.username})
+    except IntegrityError:  # the same name registered a moment ago
+        return VoterRegistration(user=None, username_taken=True)
+    return VoterRegistration(user=user)
 
 
 def email_confirmation_token(user: User) -> str:

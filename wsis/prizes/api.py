@@ -9,6 +9,7 @@ from wsis.accounts.permissions import is_bdt_admin
 from wsis.core.errors import NotFound, PermissionDenied
 from wsis.core.export import csv_response
 from wsis.core.i18n import language_param
+from wsis.core.net import client_address
 from wsis.prizes import permissions, selectors, services
 from wsis.prizes.models import Submission, Vote
 from wsis.reference.api import ErrorEnvelope
@@ -150,17 +151,6 @@ def nominate(request, year: int, payload: NominateIn):
 def vote(request, pk: int):
     v = services.vote_cast(voter=request.user, submission=_sub(pk), address=client_address(request))
     return Status(201, {"id": v.pk, "submission": pk, "category": v.category.code, "flagged": v.flagged})
-
-
-def client_address(request) -> str | None:
-    """The voter's network address. Behind a reverse proxy, name the header it sets in
-    WSIS_CLIENT_ADDRESS_HEADER (e.g. HTTP_X_FORWARDED_FOR); its first address is the client's."""
-    from django.conf import settings
-
-    header = settings.WSIS_CLIENT_ADDRESS_HEADER
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 @router.post("/votes/invalidate", auth=django_auth, response={200: dict, **ERRORS},

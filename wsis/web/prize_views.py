@@ -1,17 +1,19 @@
 """WSIS Prizes pages: contests, entry form, expert worklist, ballot, results; voter sign-up and e-mail confirmation."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wsis.accounts.services import email_confirm, email_confirmation_token, voter_register
+from wsis.accounts.signin import mail_in_language, user_language
 from wsis.core.errors import NotFound, ServiceError, ValidationFailed
 from wsis.core.export import csv_response
 from wsis.core.i18n import current_language
@@ -156,16 +158,41 @@ def results(request, year: int):
 def register(request):
     if request.method == "POST":
         try:
-            user = voter_register(username=request.POST.get("username", ""), email=request.POST.get("email", ""),
-                                  password=request.POST.get("password", ""), language=current_language())
-            link = request.build_absolute_uri(reverse("web:confirm_email", args=[email_confirmation_token(user)]))
-            send_mail(_("Confirm your e-mail address"),
-                      _("Open this link to confirm your address and vote in the WSIS Prizes:\n%(link)s") % {"link": link},
-                      settings.DEFAULT_FROM_EMAIL, [user.email])
-            return render(request, "wsis/prizes/register_done.html", {"email": user.email})
+            outcome = voter_register(username=request.POST.get("username", ""), email=request.POST.get("email", ""),
+                                     password=request.POST.get("password", ""), language=current_language())
         except ValidationFailed as exc:
             return render(request, "wsis/prizes/register.html", {"errors": exc.errors, "form": request.POST})
+        email = request.POST.get("email", "").strip()
+        _registration_mail(request, outcome, email, request.POST.get("username", "").strip())
+        # One answer for a new account, a known address and a taken name: the difference is in the mail.
+        return render(request, "wsis/prizes/register_done.html", {"email": email})
     return render(request, "wsis/prizes/register.html", {"form": {}})
+
+
+def _registration_mail(request, outcome, email: str, username: str) -> None:
+    if outcome.user is not None:
+        link = request.build_absolute_uri(reverse("web:confirm_email", args=[email_confirmation_token(outcome.user)]))
+        mail_in_language(current_language(), gettext_lazy("Confirm your e-mail address"), format_lazy(
+            gettext_lazy("Open this link to confirm your address and vote in the WSIS Prizes:\n{link}"), link=link),
+            outcome.user.email)
+    elif outcome.existing is not None:
+        language = user_language(outcome.existing)
+        with translation.override(language):
+            signin = request.build_absolute_uri(reverse("web:login"))
+            reset = request.build_absolute_uri(reverse("web:password_reset"))
+        mail_in_language(language, gettext_lazy("You already have an account"), format_lazy(
+            gettext_lazy("Someone, perhaps you, tried to create an account to vote in the WSIS Prizes with this "
+                         "e-mail address. An account with this address exists already: its user name is {name}.\n\n"
+                         "Sign in: {signin}\nForgot your password? Choose a new one: {reset}\n\n"
+                         "If it was not you, ignore this message."),
+            name=outcome.existing.get_username(), signin=signin, reset=reset), email)
+    else:
+        again = request.build_absolute_uri(reverse("web:register"))
+        mail_in_language(current_language(), gettext_lazy("Choose another user name"), format_lazy(
+            gettext_lazy("Someone, perhaps you, tried to create an account to vote in the WSIS Prizes with this "
+                         "e-mail address and the user name {name}. That user name is taken, so no account was "
+                         "made. Choose another name: {again}\n\nIf it was not you, ignore this message."),
+            name=username, again=again), email)
 
 
 def confirm_email(request, token: str):

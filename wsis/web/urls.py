@@ -1,5 +1,6 @@
 from django.urls import path
 
+from wsis.web import account_views as acv
 from wsis.web import activity_views as av
 from wsis.web import cooperation_views, funding_views, report_views, views
 from wsis.web import plan_views as plv
@@ -58,6 +59,10 @@ urlpatterns = [
     path("plan/<slug:code>/periods/<str:period>/lock/", plv.period_lock, name="plan_period_lock"),
     path("accounts/login/", views.SignIn.as_view(), name="login"),
     path("accounts/logout/", views.sign_out, name="logout"),
+    path("accounts/password-reset/", acv.PasswordResetStart.as_view(), name="password_reset"),
+    path("accounts/password-reset/sent/", acv.PasswordResetSent.as_view(), name="password_reset_done"),
+    path("accounts/reset/<uidb64>/<token>/", acv.PasswordResetSet.as_view(), name="password_reset_confirm"),
+    path("accounts/reset/done/", acv.PasswordResetDone.as_view(), name="password_reset_complete"),
 ]
 # Partnerships: money (dashboard, agreements, flows, rates, organisations) and cooperation (events, requests, contributions).
 urlpatterns += funding_views.urlpatterns + cooperation_views.urlpatterns

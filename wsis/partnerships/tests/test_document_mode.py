@@ -1,0 +1,34 @@
+"""Uploaded documents are readable by the service's account and group only."""
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def open_umask():
+    old = os.umask(0o022)  # a default shell's, so that the test sees the project's own choice of modes
+    yield
+    os.umask(old)
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(Path(path).stat().st_mode)
+
+
+@pytest.mark.django_db
+def test_an_uploaded_document_is_not_world_readable(funding, settings, tmp_path, open_umask):
+    from wsis.partnerships import services
+    from wsis.partnerships.tests.test_services import agreement_data
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    a = services.agreement_create(actor=funding["admin"], data=agreement_data(funding))
+    doc = services.document_attach(actor=funding["admin"], owner=a, name="mou.pdf", content=b"%PDF-1.4 x")
+    path = Path(doc.file.path)
+    assert mode(path) == 0o640
+    folder = path.parent
+    while folder != settings.MEDIA_ROOT.parent:
+        assert mode(folder) == 0o750, folder
+        folder = folder.parent
