@@ -297,3 +297,24 @@ def test_a_large_non_file_body_and_a_chunked_body_are_refused_unread(settings):
     status, content, body = send("/api/v1/activities/import", None, HTTP_TRANSFER_ENCODING="chunked")
     assert (status, body.read_bytes) == (411, 0)
     assert json.loads(content)["errors"][0]["code"] == "length_required"
+
+
+# ------------------------------------------------------------------------------------------------ XML
+
+def test_xml_files_are_capped_by_their_number_of_elements(tmp_path):
+    from wsis.partnerships.files import read_flows
+    from wsis.statistics.sources.sdmx_source import read_sdmx
+    from wsis.stocktaking.iati import parse_iati
+
+    body = "".join(f"<iati-activity><iati-identifier>XM-{i}</iati-identifier></iati-activity>" for i in range(600))
+    path = tmp_path / "many.xml"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?><iati-activities version="2.03">{body}</iati-activities>')
+    with override_settings(WSIS_MAX_XML_ELEMENTS=1_000):
+        for read in (parse_iati, read_flows):
+            with pytest.raises(ValidationFailed) as caught:
+                read(path)
+            err = caught.value.errors[0]
+            assert err.code == "too_large" and "WSIS_MAX_XML_ELEMENTS" in err.message
+            assert err.location.startswith("many.xml:")
+        parsed = read_sdmx(path.read_bytes(), "many.xml")
+    assert [e.code for e in parsed.errors] == ["too_large"]
