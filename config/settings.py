@@ -177,7 +177,7 @@ WSIS_IATI_ORG_REF = os.environ.get("WSIS_IATI_ORG_REF", "XI-WSIS-TRACKER")
 # memory; see docs/operations.md ("Import and upload limits").
 WSIS_MAX_IMPORT_BYTES = int(os.environ.get("WSIS_MAX_IMPORT_BYTES", str(50 * 1024 * 1024)))  # one uploaded file
 WSIS_MAX_IMPORT_ROWS = int(os.environ.get("WSIS_MAX_IMPORT_ROWS", "200000"))  # non-empty rows of one table
-WSIS_MAX_IMPORT_CELLS = int(os.environ.get("WSIS_MAX_IMPORT_CELLS", "5000000"))  # cells read from one file
+WSIS_MAX_IMPORT_CELLS = int(os.environ.get("WSIS_MAX_IMPORT_CELLS", "2000000"))  # cells read from one file
 WSIS_MAX_IMPORT_FIELD_CHARS = int(os.environ.get("WSIS_MAX_IMPORT_FIELD_CHARS", "32767"))  # one cell (Excel's own cap)
 WSIS_MAX_DECOMPRESSED_BYTES = int(os.environ.get("WSIS_MAX_DECOMPRESSED_BYTES", str(200 * 1024 * 1024)))  # XLSX
 WSIS_MAX_COMPRESSION_RATIO = int(os.environ.get("WSIS_MAX_COMPRESSION_RATIO", "100"))  # per XLSX member
