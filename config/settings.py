@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads request.POST (CSRF, views): refuses over-limit bodies unread.
+    "wsis.core.uploads.RequestSizeLimit",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -203,9 +205,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # publishing files to the IATI Registry.
 WSIS_IATI_ORG_NAME = os.environ.get("WSIS_IATI_ORG_NAME", "ITU Telecommunication Development Bureau (BDT)")
 WSIS_IATI_ORG_REF = os.environ.get("WSIS_IATI_ORG_REF", "XI-WSIS-TRACKER")
-# Largest file accepted by imports (bytes).
-WSIS_MAX_IMPORT_BYTES = int(os.environ.get("WSIS_MAX_IMPORT_BYTES", str(50 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Bounds on what an import reads, so that one file cannot hold a worker for minutes or take gigabytes of
+# memory; see docs/operations.md ("Import and upload limits").
+WSIS_MAX_IMPORT_BYTES = int(os.environ.get("WSIS_MAX_IMPORT_BYTES", str(50 * 1024 * 1024)))  # one uploaded file
+WSIS_MAX_IMPORT_ROWS = int(os.environ.get("WSIS_MAX_IMPORT_ROWS", "200000"))  # non-empty rows of one table
+WSIS_MAX_IMPORT_CELLS = int(os.environ.get("WSIS_MAX_IMPORT_CELLS", "2000000"))  # cells read from one file
+WSIS_MAX_IMPORT_FIELD_CHARS = int(os.environ.get("WSIS_MAX_IMPORT_FIELD_CHARS", "32767"))  # one cell (Excel's own cap)
+WSIS_MAX_DECOMPRESSED_BYTES = int(os.environ.get("WSIS_MAX_DECOMPRESSED_BYTES", str(200 * 1024 * 1024)))  # XLSX
+WSIS_MAX_COMPRESSION_RATIO = int(os.environ.get("WSIS_MAX_COMPRESSION_RATIO", "100"))  # per XLSX member
+WSIS_MAX_XML_ELEMENTS = int(os.environ.get("WSIS_MAX_XML_ELEMENTS", "2000000"))  # IATI and SDMX-ML files
+WSIS_MAX_PROBLEMS = int(os.environ.get("WSIS_MAX_PROBLEMS", "200"))  # problems listed; the rest are counted
+# Request bodies: a multipart upload may carry one import file plus its form fields; any other body (JSON, a
+# plain form) is small. Larger requests are refused from their Content-Length before the body is read.
+WSIS_MAX_FORM_BYTES = 1024 * 1024
+WSIS_MAX_UPLOAD_BODY_BYTES = WSIS_MAX_IMPORT_BYTES + WSIS_MAX_FORM_BYTES
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("WSIS_MAX_BODY_BYTES", str(10 * 1024 * 1024)))
+# Uploaded files above this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # Public voting limits: at most N votes in S seconds per account and per network address; more than
 # N votes for one submission in S seconds are flagged as a burst for review.

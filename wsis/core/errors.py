@@ -19,6 +19,49 @@ class ErrorItem:
         return d
 
 
+def _problem_cap() -> int:
+    try:
+        from django.conf import settings
+
+        return max(1, int(getattr(settings, "WSIS_MAX_PROBLEMS", 200)))
+    except Exception:  # settings not configured (plain library use)
+        return 200
+
+
+class Problems(list):
+    """A list of ErrorItem that keeps at most `cap` items and counts the rest, so that a file with a million
+    bad rows costs no more memory than one with a few hundred; `total` is every problem seen."""
+
+    def __init__(self, items=(), cap: int | None = None):
+        super().__init__()
+        self.cap = cap or _problem_cap()
+        self.total = 0
+        self.extend(items)
+        self.total += problem_count(items) - len(items)  # what another Problems list no longer kept
+
+    def append(self, item) -> None:
+        self.total += 1
+        if len(self) < self.cap:
+            super().append(item)
+
+    def extend(self, items) -> None:
+        for item in items:
+            self.append(item)
+
+    def __iadd__(self, items):
+        self.extend(items)
+        return self
+
+    @property
+    def full(self) -> bool:
+        return self.total > len(self)
+
+
+def problem_count(errors) -> int:
+    """Every problem found, including those a Problems list no longer keeps."""
+    return max(getattr(errors, "total", 0), len(errors))
+
+
 @dataclass
 class ServiceError(Exception):
     """A failure a user can act on; `status` is the HTTP status the API answers with."""
@@ -38,9 +81,20 @@ class ServiceError(Exception):
 
 
 class ValidationFailed(ServiceError):
+    """Every problem of an input at once, up to WSIS_MAX_PROBLEMS of them; past that one last item says how
+    many more there are, and `total` counts them all (API, pages and commands show the same capped list)."""
+
     def __init__(self, errors: list[ErrorItem], message: str | None = None):
-        first = errors[0].message if errors else "invalid input"
-        super().__init__(message or first, code="validation_error", status=400, errors=errors)
+        total = problem_count(errors)
+        cap = _problem_cap()
+        shown = list(errors[:cap])
+        if total > len(shown):
+            more = total - len(shown)
+            shown.append(ErrorItem("more_problems", f"and {more:,} more problem{'s' if more != 1 else ''} "
+                                                    f"({total:,} in all); correct these and import again"))
+        self.total = total
+        first = shown[0].message if shown else "invalid input"
+        super().__init__(message or first, code="validation_error", status=400, errors=shown)
 
     def __str__(self) -> str:
         lines = []

@@ -13,6 +13,7 @@ from wsis.accounts.models import Organisation
 from wsis.core.errors import NotFound
 from wsis.core.export import download
 from wsis.core.i18n import language_param
+from wsis.core.uploads import read_upload
 from wsis.partnerships import files, selectors, services
 from wsis.partnerships.models import ExchangeRate, Flow
 from wsis.partnerships.money import parse_rates
@@ -163,7 +164,7 @@ def rate_list(request, currency: str = "", format: Fmt = "json"):
 @router.post("/rates/import", response={200: dict, **ERRORS}, auth=django_auth,
              summary="Import exchange rates (CSV or XLSX: currency, date, per_usd, source)")
 def rate_import(request, file: File[UploadedFile]):
-    rows = parse_rates(file.read(), name=file.name or "rates.csv")
+    rows = parse_rates(read_upload(file), name=file.name or "rates.csv")
     return services.rates_import(actor=request.user, rows=rows)
 
 

@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 
 import pycountry
 
-from wsis.core.errors import ErrorItem, ValidationFailed
+from wsis.core.errors import ErrorItem, Problems, ValidationFailed, problem_count
 from wsis.stocktaking.iati import (
     DEFAULT_MAX_BYTES,
     XML_LANG,
@@ -125,7 +125,7 @@ class _Activity:
         if amount == 0:
             self.notes["zero-value transaction skipped"] += 1
             return None
-        before = len(self.errors)
+        before = problem_count(self.errors)
         if amount is None:
             self.error(location, "invalid_amount", f"value {text!r} is not a number" if text else
                        "the transaction has no value", "value")
@@ -140,7 +140,7 @@ class _Activity:
             "mechanism": self.mechanism(tx, location), "reference": "",
             "description": self.description(tx.find("description")),
         }
-        if len(self.errors) > before:
+        if problem_count(self.errors) > before:
             return None
         funder = flow["funder"]
         flow["reference"] = (tx.get("ref") or "").strip() or "iati:" + hashlib.sha1("\x1f".join(
@@ -223,7 +223,7 @@ def parse_transactions(path: Path, *, label: str | None = None,
             raise _relabel(exc, path.name, label) from None
         raise
     file_lang = root.get(XML_LANG) or ""
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     notes: Counter = Counter()
     flows = []
     # Published files often hold a whole activity on one line; the index tells its transactions apart.
@@ -248,7 +248,7 @@ def parse_transactions(path: Path, *, label: str | None = None,
                 flow["reference"] += f"#{seen[flow['reference']]}"
             flows.append((location, flow))
     if errors:
-        raise ValidationFailed(errors, message=f"{name}: {len(errors)} problem(s) in the IATI transactions; "
+        raise ValidationFailed(errors, message=f"{name}: {problem_count(errors)} problem(s) in the IATI transactions; "
                                                f"first: {errors[0].message}")
     return flows, notes
 

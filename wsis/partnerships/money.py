@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycountry
 
-from wsis.core.errors import ErrorItem, ServiceError, ValidationFailed
+from wsis.core.errors import ErrorItem, Problems, ServiceError, ValidationFailed
 from wsis.core.tables import read_rows
 
 CENT = Decimal("0.01")
@@ -84,7 +84,7 @@ def parse_rates(data: bytes, *, name: str) -> list[dict]:
     if missing:
         raise ValidationFailed([ErrorItem("missing_column", f"missing column(s): {', '.join(missing)}; expected "
                                           "currency, date, per_usd and optionally source", location=f"{name}:1")])
-    errors, out, seen = [], [], {}
+    errors, out, seen = Problems(), [], {}
     for n, raw in enumerate(rows[1:], start=2):
         row = dict(zip(header, raw, strict=False))
         if all(v in (None, "") for v in row.values()):

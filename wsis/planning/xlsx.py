@@ -15,13 +15,14 @@ import math
 import re
 from typing import NamedTuple
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from wsis.core.errors import ErrorItem, ValidationFailed
+from wsis.core.errors import ErrorItem, Problems, ValidationFailed, problem_count
+from wsis.core.uploads import open_workbook, sheet_rows
 
 # Column order of the multilingual columns; the English text is required, the others fall back to it.
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
@@ -377,15 +378,16 @@ def _not_xlsx(filename: str, why: str) -> ValidationFailed:
 def read_plan_xlsx(content: bytes, filename: str) -> dict:
     """A plan workbook as the interchange dict of `plan_import`; every problem at once as ValidationFailed."""
     try:
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        wb = open_workbook(content, filename)
         try:
             sheets = {}
             for ws in wb.worksheets:
-                # Some programs write a wrong sheet size, which would cut cells off in read-only mode.
-                ws.reset_dimensions()
-                sheets[ws.title] = list(ws.iter_rows(values_only=True))
+                where = f"{filename}, sheet {ws.title}"
+                sheets[ws.title] = list(sheet_rows(ws, where, locate=lambda n, where=where: f"{where}, row {n}"))
         finally:
             wb.close()
+    except ValidationFailed:
+        raise
     except Exception as exc:
         if bytes(content[:8]).startswith(b"\xd0\xcf\x11\xe0"):
             why = "it is an Excel 97-2003 .xls file"
@@ -394,7 +396,7 @@ def read_plan_xlsx(content: bytes, filename: str) -> dict:
         raise _not_xlsx(filename, why) from None
 
     titles = {t.strip().lower(): t for t in sheets}
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     data: dict = {}
     for name, sheet in SHEETS.items():
         title = titles.get(name.lower())
@@ -422,7 +424,7 @@ def read_plan_xlsx(content: bytes, filename: str) -> dict:
                 errors.append(ErrorItem("invalid", f"Sheet {title} takes exactly one row (one plan); this is "
                                         "another.", location=extra["_loc"]))
     if errors:
-        raise ValidationFailed(errors, message=f"{len(errors)} problem(s) in {filename}; nothing was imported")
+        raise ValidationFailed(errors, message=f"{problem_count(errors)} problem(s) in {filename}; nothing was imported")
     return data
 
 

@@ -10,6 +10,7 @@ from ninja.security import django_auth
 from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
 from wsis.core.export import download
 from wsis.core.i18n import language_param
+from wsis.core.uploads import read_upload
 from wsis.reference.api import ErrorEnvelope
 from wsis.statistics import selectors
 from wsis.statistics.models import Release
@@ -143,7 +144,7 @@ def release_import(request, file: File[UploadedFile], format: Form[str] = "auto"
                    create_indicators: Form[bool] = False):
     from wsis.statistics.importing import import_bytes
 
-    content = file.read()
+    content = read_upload(file)
     result = import_bytes(request.user, content, file.name or "upload", fmt=format,
                           options={"indicator": indicator, "area": area, "mapping": mapping},
                           skip_unmatched=skip_unmatched, create_indicators=create_indicators)

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef
 from wsis.accounts.models import Role
 from wsis.accounts.permissions import has_role, is_bdt_admin
 from wsis.core.audit import audit
-from wsis.core.errors import ErrorItem, PermissionDenied, ValidationFailed
+from wsis.core.errors import ErrorItem, PermissionDenied, Problems, ValidationFailed, problem_count
 from wsis.reference.models import Economy, EconomyTranslation
 from wsis.reference.upsert import Tally, upsert, upsert_translations
 from wsis.statistics import catalogue
@@ -198,7 +198,7 @@ def import_release(*, actor, parsed: Parsed, adapter: str, filename: str, sha256
     if previous is not None:
         return ImportResult(previous, created=False, observations=previous.counts.get("observations", 0),
                             aggregates=previous.counts.get("aggregates", 0))
-    errors = list(parsed.errors)
+    errors = Problems(parsed.errors)
     # Series → indicator, by code or by a source series code.
     indicators = {}
     for ind in Indicator.objects.all():
@@ -267,7 +267,7 @@ def import_release(*, actor, parsed: Parsed, adapter: str, filename: str, sha256
                                 f"{listed}. Correct the file, or import with --skip-unmatched to leave them out.",
                                 field="area", location=filename))
     if errors:
-        raise ValidationFailed(errors, f"{len(errors)} problems in {filename}; nothing was imported.")
+        raise ValidationFailed(errors, f"{problem_count(errors)} problems in {filename}; nothing was imported.")
 
     total = len(rows)
     with transaction.atomic():

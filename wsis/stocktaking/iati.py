@@ -12,8 +12,9 @@ from xml.parsers import expat
 
 import pycountry
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
+from django.conf import settings
 
-from wsis.core.errors import ErrorItem, ValidationFailed
+from wsis.core.errors import ErrorItem, Problems, ValidationFailed, problem_count
 from wsis.stocktaking.schema import LANGUAGES
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -86,9 +87,10 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class _Refused(Exception):
-    def __init__(self, message: str, line: int):
+    def __init__(self, message: str, line: int, code: str = "forbidden_xml"):
         super().__init__(message)
         self.line = line
+        self.code = code
 
 
 class _Parser(DefusedXMLParser):
@@ -98,6 +100,8 @@ class _Parser(DefusedXMLParser):
         super().__init__(target=ET.TreeBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
         self.record_tag = record_tag
         self.lines: dict[ET.Element, int] = {}
+        # Each element costs a few hundred bytes in the tree: the count bounds memory whatever the file holds.
+        self.elements_left = settings.WSIS_MAX_XML_ELEMENTS
         self._dtd_name = ""
         # The DTD is refused at its end, so that entity declarations inside it are named first.
         self.parser.EndDoctypeDeclHandler = self._end_doctype
@@ -106,6 +110,10 @@ class _Parser(DefusedXMLParser):
         return self.parser.CurrentLineNumber
 
     def _start(self, tag, attr_list):
+        self.elements_left -= 1
+        if self.elements_left < 0:
+            raise _Refused(f"the file has more than {settings.WSIS_MAX_XML_ELEMENTS:,} XML elements "
+                           "(WSIS_MAX_XML_ELEMENTS); split it into smaller files", self._line(), "too_large")
         elem = super()._start(tag, attr_list)
         if elem.tag == self.record_tag:
             self.lines[elem] = self._line()
@@ -201,7 +209,7 @@ def _load(path: Path, max_bytes: int, record_tag: str) -> tuple[ET.Element, dict
         parser.feed(data)
         root = parser.close()
     except _Refused as exc:
-        _fail(path, "forbidden_xml", str(exc), exc.line)
+        _fail(path, exc.code, str(exc), exc.line)
     except ParseError as exc:
         line, column = exc.position
         reason = expat.ErrorString(exc.code) if getattr(exc, "code", None) else str(exc)
@@ -329,7 +337,7 @@ class _Reader:
         self.errors.append(ErrorItem(code, message, field=field, location=self.location))
 
     def read(self) -> dict | None:
-        before = len(self.errors)
+        before = problem_count(self.errors)
         act = self.act
         external_id = _one_line(act.findtext("iati-identifier") or "")
         if not external_id:
@@ -356,7 +364,7 @@ class _Reader:
             "links": self.links(),
             **self.contact(),
         }
-        return data if len(self.errors) == before else None
+        return data if problem_count(self.errors) == before else None
 
     def texts(self) -> tuple[dict, str]:
         titles: dict[str, str] = {}
@@ -604,7 +612,7 @@ class _Reader:
 
 
 def _raise_all(path: Path, errors: list[ErrorItem], what: str):
-    raise ValidationFailed(errors, message=f"{path.name}: {len(errors)} problem(s) in the {what}; "
+    raise ValidationFailed(errors, message=f"{path.name}: {problem_count(errors)} problem(s) in the {what}; "
                                            f"first: {errors[0].message}")
 
 
@@ -627,7 +635,7 @@ def parse_iati(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         _fail(path, "wrong_root", f"the root element is <{root.tag}>, but an IATI activity file starts "
                                   "with <iati-activities>")
     file_lang = root.get(XML_LANG) or ""
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     seen: dict[str, str] = {}
     out = []
     for index, act in enumerate(root.findall("iati-activity"), 1):
@@ -657,7 +665,7 @@ def parse_iati_organisations(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         _fail(path, "wrong_root", f"the root element is <{root.tag}>, but an IATI organisation file starts "
                                   "with <iati-organisations>")
     file_lang = root.get(XML_LANG) or ""
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     out = []
     for index, org in enumerate(root.findall("iati-organisation"), 1):
         location = _location(path, "iati-organisation", index, lines.get(org))

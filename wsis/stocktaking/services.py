@@ -13,8 +13,10 @@ from wsis.core.errors import (
     ErrorItem,
     InvalidTransition,
     PermissionDenied,
+    Problems,
     ServiceError,
     ValidationFailed,
+    problem_count,
 )
 from wsis.reference import models as ref
 from wsis.reference.selectors import code_key
@@ -578,7 +580,7 @@ def activities_import(*, actor, items: list[tuple[str, dict]], publish: bool = F
     if publish and not admin:
         raise PermissionDenied("Only BDT administrators may publish on import.")
     lk = Lookups()
-    errors, clean = [], []
+    errors, clean = Problems(), []
     seen: dict[str, str] = {}
     for location, data in items:
         d, errs = validate_data(data, location=location, lookups=lk)
@@ -595,7 +597,7 @@ def activities_import(*, actor, items: list[tuple[str, dict]], publish: bool = F
     if not items:
         errors.append(ErrorItem("empty", "the file holds no activities"))
     if errors:
-        raise ValidationFailed(errors, message=f"{len(errors)} problem(s); nothing was imported")
+        raise ValidationFailed(errors, message=f"{problem_count(errors)} problem(s); nothing was imported")
     existing = {a.external_id: a for a in Activity.objects.filter(external_id__in=list(seen), revision_of__isnull=True)}
     for location, d in clean:
         a = existing.get(d["external_id"])

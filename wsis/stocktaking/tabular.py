@@ -16,7 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils import translation
 
-from wsis.core.errors import ErrorItem, ValidationFailed
+from wsis.core.errors import ErrorItem, Problems, ValidationFailed, problem_count
+from wsis.core.uploads import csv_rows, open_workbook, sheet_rows
 from wsis.stocktaking import schema
 
 TEXT_COLUMNS = [f"{field}_{lang}" for lang in schema.LANGUAGES for field in schema.TEXT_FIELDS]
@@ -76,7 +77,7 @@ _url = URLValidator(schemes=["http", "https"])
 
 
 def _failure(errors: list[ErrorItem], source: str) -> ValidationFailed:
-    return ValidationFailed(errors, message=f"{len(errors)} problem(s) in {source}; nothing was written")
+    return ValidationFailed(errors, message=f"{problem_count(errors)} problem(s) in {source}; nothing was written")
 
 
 @functools.cache
@@ -195,7 +196,7 @@ def rows_to_activities(rows: list[tuple[int, dict]], source: str, columns: list 
 
     `columns` is the header row; without it the header is the keys the rows use.
     """
-    return _convert(rows, source, columns, [])
+    return _convert(rows, source, columns, Problems())
 
 
 def _convert(rows, source: str, header, errors: list[ErrorItem]) -> list[tuple[str, dict]]:
@@ -436,7 +437,7 @@ def _table(header: list, body, source: str, label) -> list[tuple[str, dict]]:
     if not any(names):
         raise _failure([ErrorItem("empty", "the file is empty: row 1 must be the header row of the template",
                                   location=f"{source}:1")], source)
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     reported: set[int] = set()
     rows = []
     for n, cells in body:
@@ -483,22 +484,16 @@ def read_csv(path: Path) -> list[tuple[str, dict]]:
             location=f"{source}:{line}")], source) from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count) if any(d in first for d in ",;\t") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records, start = [], 1
     try:
-        for cells in reader:
-            records.append((start, [_unguard(c) for c in cells]))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise _failure([ErrorItem("malformed", f"malformed CSV: {exc}", location=f"{source}:{reader.line_num}")],
-                       source) from None
+        records = [(line, [_unguard(c) for c in cells]) for line, cells in csv_rows(text, source, delimiter=delimiter)]
+    except ValidationFailed as exc:
+        raise _failure(exc.errors, source) from None
     header, body = (records[0][1], records[1:]) if records else ([], [])
     return _table(header, body, source, lambda i: f"column {i + 1}")
 
 
 def read_xlsx(path: Path) -> list[tuple[str, dict]]:
     """The sheet named "activities" (or else the first sheet) of an XLSX workbook, header in row 1."""
-    from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
     path = Path(path)
@@ -508,17 +503,17 @@ def read_xlsx(path: Path) -> list[tuple[str, dict]]:
         fh.seek(0)
         try:
             # A file object rather than the path: openpyxl refuses names that do not end in .xlsx.
-            wb = load_workbook(fh, read_only=True, data_only=True)
+            wb = open_workbook(fh, source)
             try:
                 sheets = wb.worksheets
                 if not sheets:
                     raise ValueError("the workbook has no worksheet")
                 ws = next((s for s in sheets if s.title.strip().lower() == "activities"), sheets[0])
-                # Some programs write a wrong sheet size, which would cut columns off in read-only mode.
-                ws.reset_dimensions()
-                rows = list(ws.iter_rows(values_only=True))
+                rows = list(sheet_rows(ws, source))
             finally:
                 wb.close()
+        except ValidationFailed as exc:
+            raise _failure(exc.errors, source) from None
         except Exception as exc:
             if signature.startswith(b"\xd0\xcf\x11\xe0"):
                 why = "it is an Excel 97–2003 (.xls) file"

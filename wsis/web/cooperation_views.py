@@ -24,6 +24,7 @@ from wsis.accounts.models import Organisation, OrganisationKind
 from wsis.core.errors import ErrorItem, NotFound, ServiceError, ValidationFailed
 from wsis.core.export import download
 from wsis.core.i18n import current_language
+from wsis.core.uploads import read_upload
 from wsis.partnerships import codes, permissions, selectors, services
 from wsis.partnerships.models import AttendanceCount, Contribution, EventDetail, Registration
 from wsis.reference import selectors as reference
@@ -582,7 +583,8 @@ def contribution_detail(request, pk: int):
             invalid = {"file"}
         else:
             try:
-                services.document_attach(actor=request.user, owner=c, name=upload.name, content=upload.read(),
+                services.document_attach(actor=request.user, owner=c, name=upload.name,
+                                         content=read_upload(upload, services.MAX_DOCUMENT_BYTES, field="file"),
                                          title=doc_title, content_type=upload.content_type or "")
                 messages.success(request, _("Document attached."))
                 return redirect("web:contribution", pk=c.pk)

@@ -24,6 +24,7 @@ from wsis.accounts.permissions import is_bdt_admin, roles_of
 from wsis.core.errors import NotFound, ServiceError
 from wsis.core.export import download
 from wsis.core.i18n import current_language
+from wsis.core.uploads import read_upload
 from wsis.partnerships import codes, money, permissions, selectors, services
 from wsis.partnerships.models import Agreement, Document, ExchangeRate, Flow
 from wsis.partnerships.selectors import FlowFilters
@@ -288,7 +289,8 @@ def agreement_document(request, pk: int):
         messages.error(request, _("Choose a file."))
         return redirect("web:agreement", pk=pk)
     try:
-        doc = services.document_attach(actor=request.user, owner=a, name=upload.name, content=upload.read(),
+        doc = services.document_attach(actor=request.user, owner=a, name=upload.name,
+                                       content=read_upload(upload, services.MAX_DOCUMENT_BYTES, field="file"),
                                        title=request.POST.get("title", "").strip(),
                                        content_type=upload.content_type or "")
         messages.success(request, _("Document %(title)s attached.") % {"title": doc.title})
@@ -447,7 +449,7 @@ def _rates_upload(request):
         messages.error(request, _("Choose a file."))
         return redirect("web:rates")
     try:
-        result = services.rates_import(actor=request.user, rows=money.parse_rates(upload.read(), name=upload.name))
+        result = services.rates_import(actor=request.user, rows=money.parse_rates(read_upload(upload), name=upload.name))
         messages.success(request, ngettext("%(rows)d rate read: %(created)d added, %(updated)d changed, "
                                            "%(unchanged)d unchanged.",
                                            "%(rows)d rates read: %(created)d added, %(updated)d changed, "

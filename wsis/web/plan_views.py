@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wsis.core.errors import NotFound, PermissionDenied, ServiceError
 from wsis.core.export import download
 from wsis.core.i18n import current_language
+from wsis.core.uploads import read_upload
 from wsis.planning import permissions, reminders, selectors, services
 from wsis.planning import status as st
 from wsis.planning.models import (
@@ -285,7 +286,7 @@ def plan_import(request):
             messages.error(request, _("Choose a file."))
         else:
             try:
-                plan = services.plan_import(actor=request.user, data=xlsx.read_plan_xlsx(upload.read(), upload.name))
+                plan = services.plan_import(actor=request.user, data=xlsx.read_plan_xlsx(read_upload(upload), upload.name))
                 messages.success(request, _("Plan %(code)s created as a draft; check it, then publish it.")
                                  % {"code": plan.code})
                 return redirect("web:plan", code=plan.code)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wsis.core.errors import NotFound, ServiceError
 from wsis.core.export import download
 from wsis.core.i18n import current_language, prefetch_translations
+from wsis.core.uploads import read_upload
 from wsis.reference.models import Economy
 from wsis.statistics import selectors, services, worldmap
 from wsis.statistics.models import Release
@@ -218,7 +219,7 @@ def import_page(request):
             messages.error(request, _("Choose a file."))
         else:
             try:
-                result = import_bytes(request.user, upload.read(), upload.name, fmt=request.POST.get("format", "auto"),
+                result = import_bytes(request.user, read_upload(upload), upload.name, fmt=request.POST.get("format", "auto"),
                                       options={k: request.POST.get(k, "") for k in ("indicator", "area", "mapping")},
                                       skip_unmatched=bool(request.POST.get("skip_unmatched")),
                                       create_indicators=bool(request.POST.get("create_indicators")))

@@ -34,7 +34,7 @@ def read_grapher_csv(content: bytes, filename: str, *, columns: dict[str, str] |
     text = decode_text(content, filename, out.errors)
     if text is None:
         return out
-    rows = csv_rows(text)
+    rows = csv_rows(text, filename)
     line, header = first_row(rows)
     if not header:
         out.errors.append(ErrorItem("empty_file", "no header row found", location=filename))

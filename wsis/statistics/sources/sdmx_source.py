@@ -21,15 +21,16 @@ or not applicable ("_Z"), which the importer reads as the total.
 
 from __future__ import annotations
 
-import csv
 import io
 import logging
 import re
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
+from django.conf import settings
 
-from wsis.core.errors import ErrorItem
+from wsis.core.errors import ErrorItem, Problems, problem_count
+from wsis.core.uploads import BoundedReader
 from wsis.statistics.records import AREA_KINDS, TOTAL, Parsed, Record
 from wsis.statistics.sources.tidy import (
     SeriesBook,
@@ -99,7 +100,7 @@ def read_sdmx(
     a SERIES dimension is used when there is no INDICATOR. For a data flow of one series without
     such a dimension, give `indicator_dimension=None` and `indicator="CODE"`.
     """
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     parsed = Parsed(source=source or "SDMX data", errors=errors)
     indicator_dimension = indicator_dimension or None  # "" from a command line means none
     if area_kind not in AREA_KINDS:
@@ -155,9 +156,15 @@ Row = tuple[str, dict[str, str], dict[str, str], str]
 
 def _ml_rows(content: bytes, filename: str, errors: list[ErrorItem]) -> tuple[list[Row], str]:
     """SDMX-ML, checked first as plain well-formed XML without DTDs or entities."""
+    limit = settings.WSIS_MAX_XML_ELEMENTS
     try:
-        for _, elem in iterparse(io.BytesIO(content), forbid_dtd=True):
+        for count, (_, elem) in enumerate(iterparse(io.BytesIO(content), forbid_dtd=True), 1):
             elem.clear()
+            if count > limit:
+                errors.append(error("too_large", f"{filename} has more than {limit:,} XML elements "
+                                                 "(WSIS_MAX_XML_ELEMENTS); split it into smaller files",
+                                    location=filename))
+                return [], ""
     except DefusedXmlException as exc:
         errors.append(
             error(
@@ -243,7 +250,7 @@ def _csv_rows(content: bytes, filename: str, errors: list[ErrorItem]) -> tuple[l
     text = decode_text(content, filename, errors)
     if text is None:
         return [], ""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = BoundedReader(text, filename)
     header = next(reader, None)
     if not header:
         errors.append(error("empty_file", f"{filename} has no header row", location=filename))
@@ -332,7 +339,7 @@ class _Converter:
         if text.strip().lower() in ("", "nan"):
             return None
         key = dict(key)
-        before = len(errors)
+        before = problem_count(errors)
         try:
             value = parse_number(text)
         except ValueError as exc:
@@ -401,7 +408,7 @@ class _Converter:
                 continue
             dims[name] = raw
         status, note = self._status(attrs, where)
-        if len(errors) > before:
+        if problem_count(errors) > before:
             return None
         try:
             value = scale(value, parse_unit_mult(attrs.get("UNIT_MULT", "")))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import math
 import re
 import zipfile
@@ -24,7 +23,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import PurePath
 
-from wsis.core.errors import ErrorItem
+from wsis.core.errors import ErrorItem, Problems, problem_count
+from wsis.core.uploads import BoundedReader, open_workbook, sheet_rows
 from wsis.statistics.records import AREA_KINDS, STATUSES, TOTAL, Parsed, Record, SeriesInfo
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
@@ -361,10 +361,10 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, list[object]]]:
+def _csv_rows(text: str, filename: str) -> Iterator[tuple[int, list[object]]]:
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = BoundedReader(text, filename, delimiter=delimiter)
     for row in reader:
         yield reader.line_num, list(row)
 
@@ -372,11 +372,10 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[object]]]:
 def _xlsx_rows(
     content: bytes, filename: str, sheet: str | None, errors: list[ErrorItem]
 ) -> Iterator[tuple[int, list[object]]] | None:
-    from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        wb = open_workbook(content, filename)
     except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError) as exc:
         errors.append(
             error(
@@ -400,7 +399,7 @@ def _xlsx_rows(
 
     def rows():
         try:
-            for n, row in enumerate(ws.iter_rows(values_only=True), 1):
+            for n, row in enumerate(sheet_rows(ws, filename), 1):
                 yield n, list(row)
         finally:
             wb.close()
@@ -456,7 +455,7 @@ def read_tidy(
     `mapping` is a dict of role -> column header, or its text form for `parse_mapping`.
     """
     defaults = dict(defaults or {})
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     parsed = Parsed(source=str(defaults.get("source") or "Tidy table"), errors=errors)
     book = SeriesBook(parsed.source, errors)
     if isinstance(mapping, str):
@@ -530,7 +529,7 @@ def read_tidy(
         rows = _xlsx_rows(content, filename, sheet, errors)
     else:
         text = decode_text(content, filename, errors)
-        rows = _csv_rows(text) if text is not None else None
+        rows = _csv_rows(text, filename) if text is not None else None
     if rows is None:
         return parsed
 
@@ -639,7 +638,7 @@ def _tidy_row(
     def column(role):
         return mapping.get(role, role)
 
-    before = len(errors)
+    before = problem_count(errors)
     value_text = text("value")
     if not value_text:
         return None
@@ -696,7 +695,7 @@ def _tidy_row(
                 errors.append(
                     error("invalid_dimension", str(exc), field=column(role), location=where)
                 )
-    if len(errors) > before:
+    if problem_count(errors) > before:
         return None
     unit = text("unit") if "unit" in columns else str(defaults.get("unit") or "").strip()
     if not book.add(indicator, unit=unit, location=where, field=column("unit")):

@@ -38,7 +38,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import PurePath
 
-from wsis.core.errors import ErrorItem
+from wsis.core.errors import ErrorItem, Problems, problem_count
+from wsis.core.uploads import BoundedReader
 from wsis.statistics.m49_aggregates import m49_name
 from wsis.statistics.records import TOTAL, Parsed, Record, SeriesInfo
 from wsis.statistics.sources.tidy import (
@@ -349,13 +350,13 @@ def read_ddf(
     The series is the value column of the header (`it_use_ii99` -> "IT_USE_II99"); `concepts`
     (from `read_ddf_concepts`) adds names and SDG indicators, `geo_names` area names for messages.
     """
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     parsed = Parsed(source=f"{UNSD} (DDF)", errors=errors)
     book = SeriesBook(UNSD, errors)
     text = decode_text(content, filename, errors)
     if text is None:
         return parsed
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = BoundedReader(text, filename)
     header = next(reader, None)
     if not header or not any(h.strip() for h in header):
         errors.append(error("empty_file", f"{filename} has no header row", location=filename))
@@ -435,7 +436,7 @@ def read_ddf(
         present = [(i, column, code) for i, column, code in value_cols if row[i].strip()]
         if not present:
             continue
-        before = len(errors)
+        before = problem_count(errors)
         try:
             area = _area(row[i_geo])
         except ValueError as exc:
@@ -466,7 +467,7 @@ def read_ddf(
             except ValueError as exc:
                 errors.append(error("invalid_value", str(exc), field=column, location=where))
                 continue
-            if len(errors) > before:
+            if problem_count(errors) > before:
                 continue
             if not book.add(code, unit=unit, location=where, field="units"):
                 continue
@@ -500,7 +501,7 @@ def sdg_api_url(series: str, *, page: int = 1, page_size: int = 10000) -> str:
 
 def read_sdg_api_json(content: bytes, filename: str) -> Parsed:
     """Observations from one response of `/v1/sdg/Series/Data` (one page)."""
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     parsed = Parsed(source=f"{UNSD} (API)", errors=errors)
     book = SeriesBook(UNSD, errors)
     doc = _load_json(content, filename, errors)
@@ -519,7 +520,7 @@ def fetch_sdg_api(
     max_pages: int = 1000,
 ) -> Parsed:
     """All pages of a series from the UN SDG API as one `Parsed`; a failed request is an error."""
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     parsed = Parsed(source=f"{UNSD} (API)", errors=errors)
     book = SeriesBook(UNSD, errors)
     code = UN_SERIES_SPELLING.get(series.strip().upper(), series.strip())
@@ -598,7 +599,7 @@ def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) 
             isinstance(raw_value, str) and raw_value.strip().lower() in ("", "nan")
         ):
             continue
-        before = len(errors)
+        before = problem_count(errors)
         code = un_series_code(cell_text(item.get("series")))
         if not code:
             errors.append(
@@ -644,7 +645,7 @@ def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) 
                 continue
             if pair:
                 dims[pair[0]] = pair[1]
-        if len(errors) > before:
+        if problem_count(errors) > before:
             continue
         mult = cell_text(attributes.get("UnitMultiplier") or attributes.get("Unit multiplier"))
         if mult:
@@ -758,7 +759,7 @@ def read_open_sdg_csv(
     and left out when blank. A `Series` column holding a code sets the series (IT_USE_ii99 ->
     IT_USE_II99); descriptive series names are appended to `indicator` ("17-8-1:ADULTS_AGED_16").
     """
-    errors: list[ErrorItem] = []
+    errors: list[ErrorItem] = Problems()
     parsed = Parsed(source="Open SDG data", errors=errors)
     book = SeriesBook("Open SDG platform", errors)
     if not indicator or not indicator.strip():
@@ -769,7 +770,7 @@ def read_open_sdg_csv(
     text = decode_text(content, filename, errors)
     if text is None:
         return parsed
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = BoundedReader(text, filename)
     header = [h.strip() for h in next(reader, [])]
     low = [h.lower() for h in header]
     for required in ("year", "value"):
@@ -813,7 +814,7 @@ def read_open_sdg_csv(
 
         if not cell("value"):
             continue
-        before = len(errors)
+        before = problem_count(errors)
         try:
             value = parse_number(cell("value"))
         except ValueError as exc:
@@ -858,7 +859,7 @@ def read_open_sdg_csv(
                     record_dims[slug_code(column)] = slug_code(raw)
             except ValueError as exc:
                 errors.append(error("invalid_dimension", str(exc), field=column, location=where))
-        if len(errors) > before:
+        if problem_count(errors) > before:
             continue
         try:
             value = scale(value, parse_unit_mult(cell("unit multiplier")))

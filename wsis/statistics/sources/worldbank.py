@@ -8,10 +8,8 @@ non-ISO economy codes (XKX Kosovo, CHI Channel Islands).
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import gc
-import io
 import json
 import math
 import re
@@ -20,6 +18,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 
 from wsis.core.errors import ErrorItem
+from wsis.core.uploads import BoundedReader
 from wsis.statistics.records import Parsed, Record, SeriesInfo
 
 WDI = "World Bank WDI"
@@ -78,9 +77,9 @@ def decode_text(content: bytes | str, filename: str, errors: list[ErrorItem]) ->
         return None
 
 
-def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(text: str, name: str = "the file") -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) for each CSV row; the number is that of the row's last physical line."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = BoundedReader(text, name)
     for row in reader:
         yield reader.line_num, row
 
@@ -153,7 +152,7 @@ def read_wdi_wide(content: bytes, filename: str) -> Parsed:
     text = decode_text(content, filename, out.errors)
     if text is None:
         return out
-    rows = csv_rows(text)
+    rows = csv_rows(text, filename)
     header = None
     for line, row in rows:
         cells = [c.strip() for c in row]
@@ -222,7 +221,7 @@ def read_wdi_long(content: bytes, filename: str, *, indicator: str) -> Parsed:
     text = decode_text(content, filename, out.errors)
     if text is None:
         return out
-    rows = csv_rows(text)
+    rows = csv_rows(text, filename)
     line, header = first_row(rows)
     if not header:
         out.errors.append(ErrorItem("empty_file", "no header row found", location=filename))
