@@ -34,7 +34,7 @@ from wsis.partnerships.models import (
     RequestStep,
     Session,
 )
-from wsis.partnerships.money import MissingRate, RateTable, known_currency
+from wsis.partnerships.money import MissingRate, RateTable, check_rate, known_currency
 from wsis.reference import models as ref
 from wsis.stocktaking.models import Activity
 from wsis.stocktaking.search import normalise
@@ -266,6 +266,18 @@ def rates_import(*, actor, rows: list[dict]) -> dict:
     """Add or replace rates (one per currency and day); rows come from money.parse_rates."""
     if not permissions.is_bdt_staff(actor):
         raise PermissionDenied("Only BDT staff import exchange rates.")
+    errors = Errors()
+    for i, r in enumerate(rows):
+        where = r.get("location") or f"row {i + 1}"
+        if not known_currency(r.get("currency") or "") or r.get("currency") == "USD":
+            errors.add("currency", f"unknown currency code '{r.get('currency')}'", "unknown_currency", where)
+        if not isinstance(r.get("date"), dt.date):
+            errors.add("date", f"'{r.get('date')}' is not a date (YYYY-MM-DD)", location=where)
+        _rate, problems = check_rate(r.get("per_usd"), r.get("source"), where)
+        errors += problems
+    if errors:
+        raise ValidationFailed(errors)
+    rows = [{k: r[k] for k in ("currency", "date", "per_usd", "source") if k in r} for r in rows]
     created = updated = 0
     with transaction.atomic():
         existing = {(c, d): (pk, r) for pk, c, d, r in ExchangeRate.objects.filter(
