@@ -432,3 +432,17 @@ def connect_guard(app_labels) -> None:
     for label in app_labels:
         for model in apps.get_app_config(label).get_models():
             pre_save.connect(_pre_save, sender=model, dispatch_uid=f"wsis-validation-{model._meta.label}")
+
+
+def as_id(value) -> int | None:
+    """A row id given as text or number, or None when it is not one a key column could hold."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        n = value
+    else:
+        s = str(value if value is not None else "").strip()
+        if not (s.isascii() and s.isdigit()) or len(s) > 19:
+            return None
+        n = int(s)
+    return n if 0 < n <= 2 ** 63 - 1 else None
