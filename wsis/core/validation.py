@@ -284,8 +284,14 @@ def _no_duplicates(pairs):
 
 class _DuplicateKey(ValueError):
     def __init__(self, key):
-        super().__init__(key)
+        super().__init__(f"the key {key!r} is given twice in one object")
         self.key = key
+
+
+def strict_json(text):
+    """json.loads that raises ValueError for a key given twice, NaN or Infinity (for readers that report
+    ValueError themselves)."""
+    return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
 
 
 def _no_constant(name):

@@ -16,7 +16,7 @@ import pycountry
 
 from wsis.core.errors import ErrorItem, ServiceError, ValidationFailed
 from wsis.core.tables import read_rows
-from wsis.core.validation import clean_decimal_for, clean_text
+from wsis.core.validation import clean_date, clean_decimal_for, clean_text
 
 CENT = Decimal("0.01")
 
@@ -113,15 +113,11 @@ def parse_rates(data: bytes, *, name: str) -> list[dict]:
         if not known_currency(currency):
             errors.append(ErrorItem("unknown_currency", f"unknown currency code '{currency}'", field="currency",
                                     location=where))
-        day = row.get("date")
-        if isinstance(day, dt.datetime):
-            day = day.date()
-        elif not isinstance(day, dt.date):
-            try:
-                day = dt.date.fromisoformat(str(day or "").strip())
-            except ValueError:
-                errors.append(ErrorItem("invalid", f"'{day}' is not a date (YYYY-MM-DD)", field="date", location=where))
-                day = None
+        try:
+            day = clean_date(row.get("date"), "date", location=where, required=True)
+        except ValidationFailed as exc:
+            errors += exc.errors
+            day = None
         rate, problems = check_rate(row.get("per_usd"), row.get("source"), where)
         errors += problems
         source = "" if problems else str(row.get("source") or "").strip()

@@ -20,7 +20,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 
 from wsis.core.errors import ErrorItem
-from wsis.core.validation import YEAR_MAX, YEAR_MIN
+from wsis.core.validation import YEAR_MAX, YEAR_MIN, strict_json
 from wsis.statistics.records import Parsed, Record, SeriesInfo
 
 WDI = "World Bank WDI"
@@ -384,7 +384,7 @@ def read_api_json(content: bytes, filename: str) -> Parsed:
     if text is None:
         return out
     try:
-        data = json.loads(text)
+        data = strict_json(text)
     except ValueError as exc:
         out.errors.append(ErrorItem("invalid_json", f"not JSON: {exc}", location=filename))
         return out
