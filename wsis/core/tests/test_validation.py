@@ -190,3 +190,30 @@ def test_import_with_publish_goes_through_the_checks(people):
     a = Activity.objects.get(external_id="XM-OK-1")
     assert a.state == "published" and a.version == 1 and a.versions.count() == 1
     assert list(a.transitions.values_list("from_state", "to_state")) == [("", "draft"), ("draft", "published")]
+
+
+@pytest.mark.django_db
+def test_check_values_finds_what_was_stored_around_the_guard(people):
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+    from django.db import connection
+
+    from wsis.accounts.models import Organisation
+
+    out = io.StringIO()
+    call_command("check_values", stdout=out)
+    assert "No stored value out of bounds." in out.getvalue()
+    org = Organisation.objects.get(name="Other ministry (test)")
+    Organisation.objects.filter(pk=org.pk).update(name="Other\x1bministry")  # update() sends no pre-save signal
+    if connection.vendor == "sqlite":  # only SQLite stores a number its column cannot hold
+        with connection.cursor() as c:
+            c.execute("INSERT INTO partnerships_exchangerate (currency, date, per_usd, source) "
+                      "VALUES ('EUR', '2031-03-01', 1e25, 'typo')")
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("check_values", stdout=out)
+    assert f"accounts.Organisation #{org.pk} name: holds the control character U+001B" in out.getvalue()
+    if connection.vendor == "sqlite":
+        assert "partnerships.ExchangeRate #" in out.getvalue() and "per_usd:" in out.getvalue()
