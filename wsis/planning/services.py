@@ -112,7 +112,7 @@ def _activity_ids(refs: list) -> tuple[dict, list]:
     from wsis.stocktaking.models import Activity
 
     refs = list(dict.fromkeys(str(r).strip() for r in refs if str(r).strip()))
-    ids = {r: int(r.lstrip("#")) for r in refs if r.lstrip("#").isdigit()}
+    ids = {r: val.as_id(r.lstrip("#")) or 0 for r in refs if r.lstrip("#").isdigit()}
     exts = [r for r in refs if r not in ids]
     q = Activity.objects.filter(revision_of__isnull=True)
     existing = set(q.filter(pk__in=ids.values()).values_list("pk", flat=True))

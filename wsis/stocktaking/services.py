@@ -101,6 +101,11 @@ def validate_data(data: dict, *, location: str = "", lookups: Lookups | None = N
     if not (lead.get("name") or "").strip() and not lead.get("id"):
         err("lead_organisation", "a lead organisation is required", "required")
     for prefix, org in [("lead_organisation.", lead)] + [(f"partners[{i}].", p) for i, p in enumerate(d["partners"])]:
+        if org.get("id") not in (None, ""):
+            if val.as_id(org["id"]) is None:
+                err(prefix.rstrip("."), f"'{org['id']}' is not an organisation id")
+            elif not Organisation.objects.filter(pk=val.as_id(org["id"])).exists():
+                err(prefix.rstrip("."), f"unknown organisation #{org['id']}", "unknown_code")
         errors.extend(val.model_errors(Organisation, {k: str(org.get(k) or "").strip() for k in ("name", "identifier")},
                                        location=location or None, prefix=prefix))
     errors.extend(val.model_errors(Activity, {k: d[k] for k in ("external_id", "matrix_justification", "contact_name",

@@ -356,6 +356,8 @@ plan_json("kpi_percent_baseline", lambda d: d["kpis"][0].update(baseline=-5), "o
 plan_json("kpi_code_too_long", lambda d: d["kpis"][0].update(code="K" * 41), "too_long", "code")
 plan_json("period_code_too_long", lambda d: d["periods"][0].update(code="P" * 21), "too_long", "code")
 plan_json("baseline_year_1800", lambda d: d["kpis"][0].update(baseline_year=1800), "invalid", "baseline_year")
+plan_json("activity_20_digits", lambda d: d["outputs"][0].update(activities=["#12345678901234567890"]),
+          "unknown_code", "activities")
 plan_json("start_feb_30", lambda d: d.update(start="2026-02-30"), "invalid", "start")
 plan_json("nan_baseline", lambda d: None, "invalid_json", None,
           raw=json.dumps(PLAN).replace('"baseline": 10', '"baseline": NaN'))
@@ -462,6 +464,10 @@ body("activity", "external_id_zero_width", {"external_id": f"XM{ZW}-1"}, "invisi
 body("activity", "link_nul", {"links": ["https://example.org/\x00"]}, "invalid", "links")
 body("activity", "nested_duplicate_key", None, "duplicate_key", "title",
      raw=json.dumps(ACTIVITY_JSON).replace('"title": "Corpus activity"', '"title": "A", "title": "B"'))
+body("activity", "lead_id_20_digits", {"lead_organisation": {"id": 12345678901234567890}}, "invalid",
+     "lead_organisation")
+body("activity", "lead_id_unknown", {"lead_organisation": {"id": 987654321}}, "unknown_code", "lead_organisation")
+body("activity", "partner_id_20_digits", {"partners": [{"id": 12345678901234567890}]}, "invalid", "partners[0]")
 body("activity", "infinity", None, "invalid_json", None,
      raw=json.dumps(ACTIVITY_JSON).replace('"budget_amount": "1000"', '"budget_amount": Infinity'))
 
