@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The apps whose every save passes the value guard of wsis.core.validation.
+GUARDED_APPS = ("core", "accounts", "reference", "stocktaking", "prizes", "planning", "statistics", "partnerships",
+                "reports")
+
 
 class CoreConfig(AppConfig):
     name = "wsis.core"
@@ -11,5 +15,7 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from wsis.core.files import restrict_sqlite_files
+        from wsis.core.validation import connect_guard
 
         connection_created.connect(restrict_sqlite_files, dispatch_uid="wsis.core.restrict_sqlite_files")
+        connect_guard(GUARDED_APPS)

@@ -25,8 +25,10 @@ def registry(people):
     activities_import(actor=people["admin"], items=[
         ("a", sample(external_id="R-1", start_date="2025-02-01")),
         ("b", sample(external_id="R-2", start_date="2024-03-01", end_date="2025-06-30", action_lines=["C5"],
-                     sdg_targets=["16.10"], economies=["NPL"])),
-        ("c", sample(external_id="R-3", start_date="2023-01-01", end_date="2023-12-31"))], publish=True)
+                     sdg_targets=["16.10"], economies=["NPL"], status="completed",
+                     matrix_justification="Access to information supports trust and security.")),
+        ("c", sample(external_id="R-3", start_date="2023-01-01", end_date="2023-12-31",
+                     status="completed"))], publish=True)
     return people
 
 
