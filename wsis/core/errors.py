@@ -97,13 +97,7 @@ class ValidationFailed(ServiceError):
         super().__init__(message or first, code="validation_error", status=400, errors=shown)
 
     def __str__(self) -> str:
-        lines = []
-        for e in self.errors:
-            where = e.location or ""
-            if e.field:
-                where = f"{where}, field {e.field}" if where else f"field {e.field}"
-            lines.append(f"{where}: {e.message}" if where else e.message)
-        return "\n".join(lines)
+        return located_lines(self.errors)
 
 
 class PermissionDenied(ServiceError):
@@ -137,11 +131,24 @@ def command_user(name: str):
     return user
 
 
+def located_lines(errors: list[ErrorItem]) -> str:
+    """One line per problem, with its file row and field first."""
+    lines = []
+    for e in errors:
+        where = e.location or ""
+        if e.field:
+            where = f"{where}, field {e.field}" if where else f"field {e.field}"
+        lines.append(f"{where}: {e.message}" if where else e.message)
+    return "\n".join(lines)
+
+
 def command_error(exc: ServiceError):
     """The CLI form of a service error: every problem on its own line, exit status 2."""
     from django.core.management.base import CommandError
 
-    detail = str(exc)
+    # A refusal that carries located problems (e.g. rows blocked by the workflow's checks) lists them all.
+    located = any(e.location or e.field for e in exc.errors)
+    detail = located_lines(exc.errors) if located else str(exc)
     return CommandError(detail if detail == exc.message else f"{exc.message}\n{detail}", returncode=2)
 
 

@@ -136,7 +136,8 @@ def test_real_usg_iati_transactions_add_up(funding):
     path = shared_file("iati", "real_USG_198_activities_v1.0_2012_incl_ICT_22040.xml")
     from wsis.stocktaking.api import import_path
 
-    import_path(funding["admin"], path, publish=True)
+    # Imported as drafts: real IATI records lack what publication requires (SDG targets among others).
+    import_path(funding["admin"], path, publish=False)
     out = io.StringIO()
     with pytest.raises(CommandError, match="would exceed its commitments"):
         call_command("partnerships", "flows", str(path), "--user", "root", "--mechanism", "grant")
@@ -150,6 +151,7 @@ def test_real_usg_iati_transactions_add_up(funding):
     for tx in ET.parse(path).getroot().iter("transaction"):
         if tx.find("transaction-type").get("code") == "C":
             expected += Decimal(tx.find("value").text.strip())
-    summary = selectors.funding_summary(None)
+    # Flows of unpublished activities are private to their organisations and BDT: read as BDT.
+    summary = selectors.funding_summary(funding["admin"])
     assert summary["total"]["commitment"] == expected
     assert summary["missing"] == [] and summary["confidential"] == 0
