@@ -108,12 +108,24 @@ def test_plans_with_nulls_is_refused_not_a_server_error(client, officer):
     _error(resp, resp.status_code)
 
 
-def test_assistance_requests_download_as_xlsx(client, officer):
+def test_assistance_requests_download_as_xlsx_and_csv(client, officer):
+    import io
+
+    from openpyxl import load_workbook
+
+    from wsis.partnerships import services
+
+    services.request_create(actor=officer, data={"economy": "KEN", "title": "Child online protection",
+                                                 "description": "Help draft a strategy.", "action_lines": ["C5"]})
     client.force_login(officer)
     resp = client.get("/api/v1/partnerships/requests?format=xlsx")
     assert resp.status_code == 200, resp.content[:300]
     assert resp["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    assert resp.content[:2] == b"PK"
+    rows = list(load_workbook(io.BytesIO(resp.content)).active.values)
+    header, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
+    assert "days_in_state" in header and row["days_in_state"].startswith("received:")
+    resp = client.get("/api/v1/partnerships/requests?format=csv")
+    assert resp.status_code == 200 and "received:" in resp.content.decode()
 
 
 def test_the_document_declares_bounds_errors_and_files(client):
