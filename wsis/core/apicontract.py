@@ -84,10 +84,17 @@ def complete_document(doc: dict) -> dict:
                     "description": STATUS_TEXT[status],
                     "content": {"application/json": {"schema": {"$ref": ENVELOPE_REF}}}})
             # Files answered instead of JSON when `format` asks for them.
-            files = [FORMAT_TYPES[f] for f in _format_values(op, components) if f in FORMAT_TYPES]
+            formats = _format_values(op, components)
+            files = [FORMAT_TYPES[f] for f in formats if f in FORMAT_TYPES]
             for status, resp in responses.items():
                 if status.startswith("2") and files:
                     content = resp.setdefault("content", {})
+                    if content.get("application/json", {}).get("schema", {}).get("format") == "binary":
+                        # `bytes` declared for a download: JSON only when `format=json` is offered.
+                        if "json" in formats:
+                            content["application/json"]["schema"] = {"type": "object"}
+                        else:
+                            del content["application/json"]
                     for mime in files:
                         content.setdefault(mime, {"schema": {"type": "string", "format": "binary"}})
     return doc

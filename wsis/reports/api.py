@@ -48,7 +48,9 @@ def report_detail(request, run_id: Id):
     return {**selectors.run_row(run), "sources": (run.document or {}).get("sources", [])}
 
 
-@router.get("/{int:run_id}/file", response={200: None, **ERRORS}, summary="Download a finished report")
+@router.get("/{int:run_id}/file", response={200: None, **ERRORS}, summary="Download a finished report",
+            openapi_extra={"responses": {200: {"description": "The report file (HTML, PDF, Word or XLSX)", "content": {
+                mime.split(";")[0]: {"schema": {"type": "string", "format": "binary"}} for mime, _ in FORMATS.values()}}}})
 def report_file(request, run_id: Id):
     run = selectors.run_get(run_id)
     if run.status != "done":
