@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.http import HttpResponse
-from ninja import Body, Router, Schema, Status
+from ninja import Router, Schema, Status
 
 from wsis.core.apiauth import django_auth
 from wsis.core.bounds import Id
@@ -122,10 +122,77 @@ def plans(request, lang: Lang = "en"):
     return [_plan_out(p, lang) for p in selectors.plan_list(request.user)]
 
 
+# The interchange shape (services.plan_import) typed: objects are objects, texts are texts. Values stay loose
+# (a date or a number as text) so the service's own checks name the field and item that is wrong.
+Texts = dict[str, str | None]
+Codes = list[str]
+
+
+class PlanObjectiveIn(Schema):
+    code: str | None = None
+    titles: Texts | None = None
+
+
+class PlanOutputIn(Schema):
+    code: str | None = None
+    objective: str | None = None
+    office: str | None = None
+    titles: Texts | None = None
+    descriptions: Texts | None = None
+    action_lines: Codes | None = None
+    sdg_targets: Codes | None = None
+    strategic_targets: Codes | None = None
+    activities: list[str | int] | None = None
+
+
+class PlanKpiIn(Schema):
+    code: str | None = None
+    output: str | None = None
+    titles: Texts | None = None
+    unit: str | None = None
+    direction: str | None = None
+    baseline: float | str | None = None
+    baseline_year: int | str | None = None
+    target: float | str | None = None
+    deadline: str | None = None
+    source: str | None = None
+    measure: str | None = None
+    activity_kinds: Codes | None = None
+    activity_statuses: Codes | None = None
+    currency: str | None = None
+
+
+class PlanMilestoneIn(Schema):
+    output: str | None = None
+    titles: Texts | None = None
+    due: str | None = None
+    expected: str | None = None
+    completed: str | None = None
+
+
+class PlanPeriodIn(Schema):
+    code: str | None = None
+    start: str | None = None
+    end: str | None = None
+    due: str | None = None
+
+
+class PlanIn(Schema):
+    code: str | None = None
+    start: str | None = None
+    end: str | None = None
+    titles: Texts | None = None
+    objectives: list[PlanObjectiveIn] | None = None
+    outputs: list[PlanOutputIn] | None = None
+    kpis: list[PlanKpiIn] | None = None
+    milestones: list[PlanMilestoneIn] | None = None
+    periods: list[PlanPeriodIn] | None = None
+
+
 @router.post("", auth=django_auth, response={201: PlanOut, **ERRORS},
              summary="Create a plan from the interchange shape (the same fields as the XLSX sheets)")
-def plan_create(request, payload: Body[dict[str, Any]]):
-    plan = services.plan_import(actor=request.user, data=payload)
+def plan_create(request, payload: PlanIn):
+    plan = services.plan_import(actor=request.user, data=payload.dict(exclude_none=True))
     return Status(201, _plan_out(plan, "en"))
 
 
@@ -258,7 +325,7 @@ def update_correct(request, pk: Id, payload: CorrectIn):
 
 @router.patch("/milestones/{int:pk}", auth=django_auth, response={200: dict, **ERRORS},
               summary="Revise a milestone's expected date or record its completion")
-def milestone_patch(request, pk: Id, payload: MilestoneIn):
+def milestone_patch(request, pk: Id, payload: PlanMilestoneIn):
     m = Milestone.objects.select_related("output__office").filter(pk=pk).first()
     if m is None:
         raise NotFound(f"No milestone #{pk}.")

@@ -106,6 +106,12 @@ def test_plans_with_nulls_is_refused_not_a_server_error(client, officer):
                        content_type="application/json")
     assert 400 <= resp.status_code < 500, resp.content[:300]
     _error(resp, resp.status_code)
+    for body in ({"code": "OP-X", "objectives": [None]}, {"code": 5, "titles": None},
+                 {"code": "OP-X", "outputs": [{"code": None, "action_lines": [None]}]},
+                 {"code": "OP-X", "objectives": "abc"}, {"code": "OP-X", "kpis": [{"titles": ["x"]}]}):
+        resp = client.post("/api/v1/plans", body, content_type="application/json")
+        assert resp.status_code in (400, 422), body
+        _error(resp, resp.status_code)
 
 
 def test_assistance_requests_download_as_xlsx_and_csv(client, officer):
