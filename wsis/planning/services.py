@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from wsis.accounts.models import Organisation
 from wsis.core.audit import audit
+from wsis.core.bounds import whole_number
 from wsis.core.errors import ErrorItem, InvalidTransition, PermissionDenied, ValidationFailed
 from wsis.planning import permissions
 from wsis.planning.models import (
@@ -80,7 +81,7 @@ def _activity_ids(refs: list) -> tuple[dict, list]:
     from wsis.stocktaking.models import Activity
 
     refs = list(dict.fromkeys(str(r).strip() for r in refs if str(r).strip()))
-    ids = {r: int(r.lstrip("#")) for r in refs if r.lstrip("#").isdigit()}
+    ids = {r: n for r in refs if (n := whole_number(r.lstrip("#"))) is not None}
     exts = [r for r in refs if r not in ids]
     q = Activity.objects.filter(revision_of__isnull=True)
     existing = set(q.filter(pk__in=ids.values()).values_list("pk", flat=True))

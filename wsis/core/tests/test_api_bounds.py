@@ -60,6 +60,15 @@ def test_an_id_beyond_64_bits_is_refused(client, reference, url):
     _error(client.get(url), 422, "invalid")
 
 
+def test_a_forged_page_link_is_refused(client, reference):
+    import base64
+    import json
+
+    for forged in ([None, int(TWENTY_DIGITS)], [{"a": 1}, 1], ["x"]):
+        cursor = base64.urlsafe_b64encode(json.dumps(forged).encode()).decode().rstrip("=")
+        _error(client.get(f"/api/v1/activities?cursor={cursor}"), 400, "invalid")
+
+
 def test_an_overlong_query_string_is_refused(client, reference):
     _error(client.get("/api/v1/activities?q=" + "x" * 5000), 400, "query_too_long")
 
@@ -108,7 +117,8 @@ def test_plans_with_nulls_is_refused_not_a_server_error(client, officer):
     _error(resp, resp.status_code)
     for body in ({"code": "OP-X", "objectives": [None]}, {"code": 5, "titles": None},
                  {"code": "OP-X", "outputs": [{"code": None, "action_lines": [None]}]},
-                 {"code": "OP-X", "objectives": "abc"}, {"code": "OP-X", "kpis": [{"titles": ["x"]}]}):
+                 {"code": "OP-X", "objectives": "abc"}, {"code": "OP-X", "kpis": [{"titles": ["x"]}]},
+                 {"code": "OP-X", "outputs": [{"code": "O1", "activities": ["#" + TWENTY_DIGITS, TWENTY_DIGITS]}]}):
         resp = client.post("/api/v1/plans", body, content_type="application/json")
         assert resp.status_code in (400, 422), body
         _error(resp, resp.status_code)
