@@ -6,11 +6,22 @@ from django.http import Http404, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 
 from wsis.core.apicontract import STATUS_CODES, ContractAPI
 from wsis.core.errors import ServiceError, envelope
+from wsis.core.validation import loads_json
+
+
+class StrictJsonParser(Parser):
+    """Bodies that say one thing only: a key given twice, NaN or Infinity are refused with a clear message."""
+
+    def parse_body(self, request):
+        return loads_json(request.body)
+
 
 api = ContractAPI(
+    parser=StrictJsonParser(),
     title="WSIS·SDG Tracker API",
     version="1",
     description=(
@@ -58,6 +69,8 @@ def _forbidden(request, exc):
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
+    if isinstance(exc.__cause__, ServiceError):  # a body the strict parser refused
+        return _service_error(request, exc.__cause__)
     code = STATUS_CODES.get(exc.status_code, "error")
     return api.create_response(request, envelope(exc.status_code, [{"code": code, "message": str(exc)}]), status=exc.status_code)
 

@@ -9,13 +9,14 @@ no rate.
 import bisect
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pycountry
 
 from wsis.core.errors import ErrorItem, ServiceError, ValidationFailed
 from wsis.core.tables import read_rows
+from wsis.core.validation import clean_date, clean_decimal_for, clean_text
 
 CENT = Decimal("0.01")
 
@@ -71,6 +72,24 @@ class RateTable:
         return Conversion((Decimal(amount) / rate).quantize(CENT, ROUND_HALF_UP), rate, rate_date)
 
 
+def check_rate(per_usd, source, location=None) -> tuple[Decimal | None, list[ErrorItem]]:
+    """A rate as its column holds it exactly (never rounded, never zero, never too large), and its source."""
+    from wsis.partnerships.models import ExchangeRate
+
+    errors = []
+    rate = None
+    try:
+        rate = clean_decimal_for(ExchangeRate._meta.get_field("per_usd"), per_usd, "per_usd", location=location,
+                                 positive=True)
+    except ValidationFailed as exc:
+        errors += exc.errors
+    try:
+        clean_text(source, "source", max_length=200, location=location)
+    except ValidationFailed as exc:
+        errors += exc.errors
+    return rate, errors
+
+
 def parse_rates(data: bytes, *, name: str) -> list[dict]:
     """Rows of a CSV or XLSX rate file with columns currency, date, per_usd (units per US dollar), source.
 
@@ -94,23 +113,14 @@ def parse_rates(data: bytes, *, name: str) -> list[dict]:
         if not known_currency(currency):
             errors.append(ErrorItem("unknown_currency", f"unknown currency code '{currency}'", field="currency",
                                     location=where))
-        day = row.get("date")
-        if isinstance(day, dt.datetime):
-            day = day.date()
-        elif not isinstance(day, dt.date):
-            try:
-                day = dt.date.fromisoformat(str(day or "").strip())
-            except ValueError:
-                errors.append(ErrorItem("invalid", f"'{day}' is not a date (YYYY-MM-DD)", field="date", location=where))
-                day = None
         try:
-            rate = Decimal(str(row.get("per_usd")).strip())
-            if not rate.is_finite() or rate <= 0:
-                raise InvalidOperation
-        except (InvalidOperation, ValueError):
-            errors.append(ErrorItem("invalid", f"'{row.get('per_usd')}' is not a positive number", field="per_usd",
-                                    location=where))
-            rate = None
+            day = clean_date(row.get("date"), "date", location=where, required=True)
+        except ValidationFailed as exc:
+            errors += exc.errors
+            day = None
+        rate, problems = check_rate(row.get("per_usd"), row.get("source"), where)
+        errors += problems
+        source = "" if problems else str(row.get("source") or "").strip()
         if currency == "USD":
             errors.append(ErrorItem("invalid", "US dollars need no rate", field="currency", location=where))
         if day and currency:
@@ -118,8 +128,7 @@ def parse_rates(data: bytes, *, name: str) -> list[dict]:
                 errors.append(ErrorItem("duplicate", f"{currency} on {day} is also on row {seen[currency, day]}",
                                         field="date", location=where))
             seen[currency, day] = n
-        out.append({"currency": currency, "date": day, "per_usd": rate,
-                    "source": str(row.get("source") or "").strip()[:200]})
+        out.append({"currency": currency, "date": day, "per_usd": rate, "source": source, "location": where})
     if errors:
         raise ValidationFailed(errors)
     return out

@@ -2,7 +2,7 @@
 
 import datetime as dt
 import hashlib
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wsis.accounts.models import Organisation, OrganisationKind
+from wsis.core import validation as val
 from wsis.core.audit import audit
 from wsis.core.errors import (
     ErrorItem,
@@ -34,7 +35,7 @@ from wsis.partnerships.models import (
     RequestStep,
     Session,
 )
-from wsis.partnerships.money import MissingRate, RateTable, known_currency
+from wsis.partnerships.money import MissingRate, RateTable, check_rate, known_currency
 from wsis.reference import models as ref
 from wsis.stocktaking.models import Activity
 from wsis.stocktaking.search import normalise
@@ -51,19 +52,24 @@ class Errors(list):
 
 
 def _date(value, field, errors: Errors, location=None, required=False):
-    if value in (None, ""):
-        if required:
-            errors.add(field, "required", "required", location)
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        errors.add(field, f"'{value}' is not a date (YYYY-MM-DD)", location=location)
+        return val.clean_date(value, field, location=location, required=required)
+    except ValidationFailed as exc:
+        errors.extend(exc.errors)
         return None
+
+
+def _fits(model, values: dict, errors: Errors, location=None, prefix="") -> None:
+    """Report every value its column cannot hold (control characters, length, digits) under its field name."""
+    errors.extend(val.model_errors(model, values, location=location, prefix=prefix))
+
+
+def _org_fits(spec, field, errors: Errors, location=None) -> None:
+    if isinstance(spec, dict):
+        _fits(Organisation, {k: str(spec.get(k) or "").strip() for k in ("name", "identifier")}, errors, location,
+              f"{field}.")
+        if spec.get("id") not in (None, "") and val.as_id(spec["id"]) is None:
+            errors.add(field, f"'{spec['id']}' is not an organisation id", "invalid", location)
 
 
 def _choice(value, allowed: dict, field, errors: Errors, location=None):
@@ -82,7 +88,7 @@ def _codes(values, known: dict, field, what, errors: Errors) -> list:
 
 
 def _int(value) -> int | None:
-    return int(value) if str(value).strip().isdigit() else None
+    return val.as_id(value)
 
 
 def _orgs_by_id(ids, field, errors: Errors) -> list[Organisation]:
@@ -107,6 +113,7 @@ def _agreement_data(data: dict, *, current: Agreement | None = None) -> tuple[di
         errors.add("reference", f"an agreement with reference {d['reference']} exists", "duplicate")
     if not d["title"]:
         errors.add("title", "a title is required", "required")
+    _fits(Agreement, {f: d[f] for f in ("reference", "title", "summary")}, errors)
     d["kind"] = _choice(data.get("kind"), codes.AGREEMENT_KINDS, "kind", errors)
     _choice(d["language"], dict.fromkeys(settings.LANGUAGE_CODES), "language", errors)
     d["frameworks"] = list(dict.fromkeys(data.get("frameworks") or []))
@@ -137,10 +144,11 @@ def _agreement_data(data: dict, *, current: Agreement | None = None) -> tuple[di
             d["parties"].append((org, role))
     if len(d["parties"]) < 2:
         errors.add("parties", "an agreement has at least two different parties", "required")
-    ids = [int(i) for i in dict.fromkeys(data.get("activities") or []) if str(i).isdigit()]
+    given = list(dict.fromkeys(data.get("activities") or []))
+    ids = [i for i in map(val.as_id, given) if i is not None]
     d["activities"] = list(Activity.objects.filter(pk__in=ids, revision_of__isnull=True))
-    if len(d["activities"]) != len(ids):
-        missing = sorted(set(ids) - {a.pk for a in d["activities"]})
+    if len(d["activities"]) != len(given):
+        missing = [g for g in given if val.as_id(g) not in {a.pk for a in d["activities"]}]
         errors.add("activities", f"unknown activity #{', #'.join(map(str, missing))}", "unknown_code")
     return d, errors
 
@@ -266,6 +274,18 @@ def rates_import(*, actor, rows: list[dict]) -> dict:
     """Add or replace rates (one per currency and day); rows come from money.parse_rates."""
     if not permissions.is_bdt_staff(actor):
         raise PermissionDenied("Only BDT staff import exchange rates.")
+    errors = Errors()
+    for i, r in enumerate(rows):
+        where = r.get("location") or f"row {i + 1}"
+        if not known_currency(r.get("currency") or "") or r.get("currency") == "USD":
+            errors.add("currency", f"unknown currency code '{r.get('currency')}'", "unknown_currency", where)
+        if not isinstance(r.get("date"), dt.date):
+            errors.add("date", f"'{r.get('date')}' is not a date (YYYY-MM-DD)", location=where)
+        _rate, problems = check_rate(r.get("per_usd"), r.get("source"), where)
+        errors += problems
+    if errors:
+        raise ValidationFailed(errors)
+    rows = [{k: r[k] for k in ("currency", "date", "per_usd", "source") if k in r} for r in rows]
     created = updated = 0
     with transaction.atomic():
         existing = {(c, d): (pk, r) for pk, c, d, r in ExchangeRate.objects.filter(
@@ -299,7 +319,7 @@ def _activity_for(value, cache: dict):
     if isinstance(value, Activity):
         found = value
     elif str(value).isdigit():
-        found = qs.filter(pk=int(value)).first()
+        found = qs.filter(pk=val.as_id(value) or 0).first()
     else:
         found = qs.filter(external_id=str(value)).first() if value else None
     cache[value] = found
@@ -314,7 +334,7 @@ def _existing_org(spec: dict | None, cache: dict):
     if key not in cache:
         org = None
         if spec.get("id"):
-            org = Organisation.objects.filter(pk=spec["id"]).first()
+            org = Organisation.objects.filter(pk=val.as_id(spec["id"]) or 0).first()
         else:
             ident, name = key[1], (spec.get("name") or "").strip()
             org = Organisation.objects.filter(identifier=ident).first() if ident else None
@@ -345,6 +365,8 @@ def _clean_flow(location, data, *, actor, rates: RateTable, activities: dict, ag
         err("activity", f"you may not record funding for activity #{activity.pk}", "permission_denied")
     d["activity"] = activity
     funder = d["funder"] if isinstance(d["funder"], dict) else ({"id": d["funder"]} if d["funder"] else {})
+    _org_fits(funder, "funder", errors, location)
+    _org_fits(d["receiver"], "receiver", errors, location)
     if not funder or not (funder.get("id") or (funder.get("name") or "").strip()):
         err("funder", "a funder is required", "required")
     elif funder.get("id") and _existing_org(funder, orgs) is None:
@@ -354,20 +376,23 @@ def _clean_flow(location, data, *, actor, rates: RateTable, activities: dict, ag
     d["receiver"] = receiver if receiver and (receiver.get("id") or (receiver.get("name") or "").strip()) else None
     _choice(d["stage"], codes.STAGES, "stage", errors, location)
     _choice(d["mechanism"], codes.MECHANISMS, "mechanism", errors, location)
-    try:
-        amount = Decimal(str(d["amount"]).replace(",", "").strip())
-        if not amount.is_finite():
-            raise InvalidOperation
-    except (InvalidOperation, ValueError):
-        err("amount", f"'{d['amount']}' is not a number" if d["amount"] not in (None, "") else "required",
-            "invalid" if d["amount"] not in (None, "") else "required")
-        amount = None
+    amount = None
+    if d["amount"] in (None, ""):
+        err("amount", "required", "required")
+    else:
+        try:
+            raw = d["amount"].replace(",", "") if isinstance(d["amount"], str) else d["amount"]
+            amount = val.clean_decimal_for(Flow._meta.get_field("amount"), raw, location=location)
+        except ValidationFailed as exc:
+            errors.extend(exc.errors)
     if amount is not None:
         if amount <= 0:
             err("amount", f"the amount must be positive, not {amount}; a refund or correction is recorded by "
                           "changing or deleting the flow it corrects")
-        elif amount >= MAX_AMOUNT or amount != amount.quantize(Decimal("0.01")):
-            err("amount", f"{amount} has more than two decimals or is too large")
+            amount = None
+        elif amount >= MAX_AMOUNT:
+            err("amount", f"{amount} is too large (the limit is {MAX_AMOUNT:,.0f})", "out_of_range")
+            amount = None
     d["amount"] = amount
     currency = str(d["currency"] or "").strip().upper()
     if not known_currency(currency):
@@ -382,8 +407,9 @@ def _clean_flow(location, data, *, actor, rates: RateTable, activities: dict, ag
         except MissingRate as exc:
             err("currency", exc.message, "missing_rate")
     d["public"] = d["public"] is None or d["public"] in (True, "true", "1", 1, "yes", "on")
-    d["description"] = str(d["description"] or "").strip()[:500]
-    d["reference"] = str(d["reference"] or "").strip()[:200] or None
+    d["description"] = str(d["description"] or "").strip()
+    d["reference"] = str(d["reference"] or "").strip() or None
+    _fits(Flow, {"description": d["description"], "reference": d["reference"]}, errors, location)
     if d["agreement"]:
         ref_ = d["agreement"].reference if isinstance(d["agreement"], Agreement) else str(d["agreement"])
         if ref_ not in agreements:
@@ -524,6 +550,11 @@ def event_save(*, actor, activity: Activity, data: dict) -> EventDetail:
     for field, value in (("capacity", capacity), ("certificates_issued", certificates)):
         if value not in (None, "") and (not str(value).isdigit()):
             errors.add(field, f"'{value}' is not a whole number of zero or more")
+        elif value not in (None, ""):
+            try:
+                val.clean_int_for(EventDetail._meta.get_field(field), value)
+            except ValidationFailed as exc:
+                errors.extend(exc.errors)
     if str(capacity) == "0":
         errors.add("capacity", "an event has at least one place; leave it empty for no limit")
     online_url = str(data.get("online_url") or "").strip()
@@ -533,12 +564,13 @@ def event_save(*, actor, activity: Activity, data: dict) -> EventDetail:
         errors.add("online_url", "an online or hybrid event needs its online address", "required")
     if mode in ("in_person", "hybrid") and not str(data.get("venue") or "").strip():
         errors.add("venue", "an in-person or hybrid event needs a venue", "required")
+    _fits(EventDetail, {"venue": str(data.get("venue") or "").strip(), "online_url": online_url}, errors)
     if errors:
         raise ValidationFailed(errors)
     with transaction.atomic():
         event, _created = EventDetail.objects.get_or_create(activity=activity)
         before = {"mode": event.mode, "venue": event.venue, "registration_open": event.registration_open}
-        event.mode, event.venue, event.online_url = mode, str(data.get("venue") or "").strip()[:300], online_url
+        event.mode, event.venue, event.online_url = mode, str(data.get("venue") or "").strip(), online_url
         event.registration_open = bool(data.get("registration_open"))
         event.capacity = int(capacity) if capacity not in (None, "") else None
         event.certificates_issued = int(certificates)
@@ -555,6 +587,8 @@ def session_add(*, actor, activity: Activity, data: dict) -> Session:
     title = str(data.get("title") or "").strip()
     if not title:
         errors.add("title", "a session needs a title", "required")
+    venue = str(data.get("venue") or "").strip()
+    _fits(Session, {"title": title, "venue": venue}, errors)
     times = {}
     for f in ("starts_at", "ends_at"):
         v = data.get(f)
@@ -568,7 +602,7 @@ def session_add(*, actor, activity: Activity, data: dict) -> Session:
     if errors:
         raise ValidationFailed(errors)
     with transaction.atomic():
-        s = Session.objects.create(activity=activity, title=title[:300], venue=str(data.get("venue") or "")[:300],
+        s = Session.objects.create(activity=activity, title=title, venue=venue,
                                    online=bool(data.get("online")), **times)
         audit(actor=actor, verb="event.session_add", target=activity, after={"session": s.pk, "title": title})
     return s
@@ -589,6 +623,11 @@ def _attendance_cells(cells, errors: Errors) -> list[dict]:
         count = c.get("count")
         if not str(count).isdigit():
             errors.add(f"{f}.count", f"'{count}' is not a whole number of zero or more")
+            continue
+        try:
+            val.clean_int_for(AttendanceCount._meta.get_field("count"), count, f"{f}.count")
+        except ValidationFailed as exc:
+            errors.extend(exc.errors)
             continue
         key = (sex, stakeholder, eco)
         if key in seen:
@@ -640,6 +679,8 @@ def registration_create(*, activity: Activity, data: dict, actor=None) -> Regist
     email = str(data.get("email") or "").strip()
     if not name:
         errors.add("name", "give your name", "required")
+    organisation_name = str(data.get("organisation_name") or "").strip()
+    _fits(Registration, {"name": name, "email": email, "organisation_name": organisation_name}, errors)
     from django.core.exceptions import ValidationError as DjangoValidationError
     from django.core.validators import validate_email
 
@@ -662,9 +703,9 @@ def registration_create(*, activity: Activity, data: dict, actor=None) -> Regist
         if event.capacity is not None and taken >= event.capacity:
             raise InvalidTransition("This event is full.")
         cell = cells[0]
-        reg = Registration.objects.create(activity=activity, name=name[:200], email=email, sex=cell["sex"],
+        reg = Registration.objects.create(activity=activity, name=name, email=email, sex=cell["sex"],
                                           stakeholder=cell["stakeholder"], economy_id=cell["economy_id"],
-                                          organisation_name=str(data.get("organisation_name") or "")[:300])
+                                          organisation_name=organisation_name)
         audit(actor=actor or "public", verb="event.register", target=reg, after={"activity": activity.pk})
     return reg
 
@@ -709,6 +750,7 @@ def request_create(*, actor, data: dict, at=None, is_demo: bool = False) -> Assi
         errors.add("title", "say what the help is about", "required")
     if not description:
         errors.add("description", "describe the help needed", "required")
+    _fits(AssistanceRequest, {"title": title, "description": description}, errors)
     lines = _codes(data.get("action_lines"), dict(ref.ActionLine.objects.values_list("code", "id")), "action_lines",
                    "action line", errors)
     if not lines and not any(e.field == "action_lines" for e in errors):
@@ -732,7 +774,7 @@ def request_create(*, actor, data: dict, at=None, is_demo: bool = False) -> Assi
     if not permissions.can_request_create(actor, economy):
         raise PermissionDenied("Only the economy's focal points and administration, or BDT, may file its requests.")
     with transaction.atomic():
-        r = AssistanceRequest.objects.create(economy=economy, requester=requester, title=title[:300],
+        r = AssistanceRequest.objects.create(economy=economy, requester=requester, title=title,
                                              description=description, language=language, received_at=when,
                                              state_since=when, is_demo=is_demo,
                                              created_by=actor if getattr(actor, "pk", None) else None)
@@ -777,6 +819,7 @@ def request_transition(*, actor, request: AssistanceRequest, action: str, commen
                 errors.add("output", "unknown operational-plan output", "unknown_code")
     if action == "decline" and not comment.strip():
         errors.add("comment", "say why the request is declined; the requester sees it", "required")
+    _fits(RequestStep, {"comment": comment.strip()}, errors)
     when = at or timezone.now()
     if errors:
         raise ValidationFailed(errors)
@@ -826,6 +869,7 @@ def _contribution_data(data: dict, *, current=None) -> tuple[dict, Errors]:
     for f in ("symbol", "meeting", "title"):
         if not d[f]:
             errors.add(f, "required", "required")
+    _fits(Contribution, {f: d[f] for f in ("symbol", "question", "meeting", "title", "summary")}, errors)
     if d["symbol"] and Contribution.objects.filter(symbol=d["symbol"]).exclude(pk=getattr(current, "pk", None)).exists():
         errors.add("symbol", f"a contribution with symbol {d['symbol']} exists", "duplicate")
     d["body"] = _choice(data.get("body"), codes.BODIES, "body", errors)

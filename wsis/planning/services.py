@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wsis.accounts.models import Organisation
+from wsis.core import validation as val
 from wsis.core.audit import audit
 from wsis.core.bounds import whole_number
 from wsis.core.errors import ErrorItem, InvalidTransition, PermissionDenied, ValidationFailed
@@ -55,6 +56,37 @@ OFFICE_KINDS = ("bdt_unit", "regional_office")
 
 def _err(errors, item, message, field=None, code="invalid"):
     errors.append(ErrorItem(code, message, field=field, location=item.get("_loc") if isinstance(item, dict) else None))
+
+
+# Lengths of the plan's text columns, by interchange key (a period code is shorter than the others).
+TEXT_LIMITS = {"code": 40, "unit": 40, "currency": 3, "indicator": 60, "area": 60, "titles": 300}
+CODE_KEYS = {"code", "objective", "output", "office", "currency", "indicator", "area", "direction", "source",
+             "measure", "action_lines", "sdg_targets", "strategic_targets", "activities", "activity_kinds",
+             "activity_statuses"}
+
+
+def _texts_fit(errors, item, section=""):
+    """Every text of an interchange item that no column can hold (control characters, invisible characters in
+    codes, lengths), reported under its key and the item's file row."""
+    if not isinstance(item, dict):
+        return
+    for key, value in item.items():
+        if key.startswith("_"):
+            continue
+        limit = 20 if (section, key) == ("periods", "code") else TEXT_LIMITS.get(key)
+        if isinstance(value, dict):
+            checks = [(f"{key}.{k}", v, key == "descriptions", False) for k, v in value.items()]
+        elif isinstance(value, list):
+            checks = [(key, v, False, True) for v in value]
+        else:
+            checks = [(key, value, False, key in CODE_KEYS)]
+        for field, v, multiline, identifier in checks:
+            if not isinstance(v, str):
+                continue
+            problem = val.text_problem(v.strip(), multiline=multiline, identifier=identifier or key in CODE_KEYS,
+                                       max_length=None if multiline else limit)
+            if problem:
+                _err(errors, item, f"{field}: {problem[1]}.", field, problem[0])
 
 
 def _titles(errors, item, key="titles", required=True):
@@ -129,6 +161,10 @@ def plan_import(*, actor, data: dict, is_demo: bool = False) -> Plan:
     if not permissions.can_plan_manage(actor):
         raise PermissionDenied("Only BDT administrators create operational plans.")
     errors: list[ErrorItem] = []
+    _texts_fit(errors, {k: v for k, v in data.items() if not isinstance(v, list)})
+    for section in ("objectives", "outputs", "kpis", "milestones", "periods"):
+        for item in data.get(section) or []:
+            _texts_fit(errors, item, section)
     code = (data.get("code") or "").strip()
     if not code:
         _err(errors, data, "A plan code is required, e.g. OP-2026.", "code", "required")
@@ -190,6 +226,10 @@ def plan_import(*, actor, data: dict, is_demo: bool = False) -> Plan:
         seen_kpis.add((out, c))
         clean = {"output": out, "code": c, "titles": _titles(errors, k), "unit": (k.get("unit") or "").strip()}
         clean.update(_kpi_fields(errors, k, start, end))
+        if clean["unit"] == "%":
+            for f, key in (("baseline_value", "baseline"), ("target_value", "target")):
+                if clean[f] is not None and not 0 <= clean[f] <= 100:
+                    _err(errors, k, f"{clean[f]:g} is not a percentage between 0 and 100.", key, "out_of_range")
         kpis.append(clean)
 
     milestones = []
@@ -404,7 +444,8 @@ def _clean_values(output: Output, values: dict) -> tuple[dict, list]:
             errors.append(ErrorItem("invalid", f"{raw!r} is not a number.", field=f"values.{code}"))
             continue
         if kpi.unit.strip() == "%" and not 0 <= v <= 100:
-            errors.append(ErrorItem("invalid", f"{v:g} is not a percentage between 0 and 100.", field=f"values.{code}"))
+            errors.append(ErrorItem("out_of_range", f"{v:g} is not a percentage between 0 and 100.",
+                                    field=f"values.{code}"))
             continue
         clean[kpi] = v
     return clean, errors
@@ -424,6 +465,7 @@ def update_save(*, actor, output: Output, period: Period, narrative: str, values
     if period.is_locked:
         raise InvalidTransition(f"Period {period.code} is locked; only BDT administrators can correct it.")
     clean, errors = _clean_values(output, values)
+    errors += val.model_errors(ProgressUpdate, {"narrative": (narrative or "").strip()})
     if errors:
         raise ValidationFailed(errors)
     with transaction.atomic():
@@ -515,6 +557,7 @@ def update_correct(*, actor, update: ProgressUpdate, values: dict, reason: str) 
         raise PermissionDenied("Only BDT administrators correct approved figures.")
     if not (reason or "").strip():
         raise ValidationFailed([ErrorItem("required", "A correction needs a reason.", field="reason")])
+    val.clean_text(reason, "reason", multiline=True)
     clean, errors = _clean_values(update.output, values)
     if errors:
         raise ValidationFailed(errors)

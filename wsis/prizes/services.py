@@ -16,6 +16,7 @@ from wsis.core.errors import (
     ServiceError,
     ValidationFailed,
 )
+from wsis.core.validation import model_errors
 from wsis.prizes import permissions
 from wsis.prizes.models import Category, Conflict, Contest, Expert, Score, Submission, Vote
 from wsis.reference.models import ActionLine
@@ -116,6 +117,7 @@ def submission_create(*, actor, contest: Contest, category: Category, activity, 
                                 field="description"))
     if language not in dict(settings.LANGUAGES):
         errors.append(ErrorItem("invalid_choice", f"Unknown language {language!r}.", field="language"))
+    errors += model_errors(Submission, {"description": description.strip()})
     if errors:
         raise ValidationFailed(errors)
     try:

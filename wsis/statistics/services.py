@@ -15,6 +15,7 @@ from wsis.accounts.models import Role
 from wsis.accounts.permissions import has_role, is_bdt_admin
 from wsis.core.audit import audit
 from wsis.core.errors import ErrorItem, PermissionDenied, ValidationFailed
+from wsis.core.validation import YEAR_MAX, YEAR_MIN, text_problem
 from wsis.reference.models import Economy, EconomyTranslation
 from wsis.reference.upsert import Tally, upsert, upsert_translations
 from wsis.statistics import catalogue
@@ -227,9 +228,28 @@ def import_release(*, actor, parsed: Parsed, adapter: str, filename: str, sha256
     # A release repeats the same few areas, series and dimension sets a million times: decide each once.
     matched: dict[tuple[str, str], tuple[str, object]] = {}
     keyed: dict[tuple, tuple[str, list[str]] | None] = {}
+    percent: dict[str, bool] = {}
     for r in parsed.records:
         if not math.isfinite(r.value):
             errors.append(ErrorItem("invalid", f"{r.value!r} is not a number.", field="value", location=r.location))
+            continue
+        if not (isinstance(r.year, int) and YEAR_MIN <= r.year <= YEAR_MAX):
+            errors.append(ErrorItem("invalid_year", f"{r.year!r} is not a year within {YEAR_MIN}–{YEAR_MAX}.",
+                                    field="year", location=r.location))
+            continue
+        is_percent = percent.get(r.indicator)
+        if is_percent is None:
+            ind = indicators.get(r.indicator)
+            info = parsed.series.get(r.indicator)
+            unit = ind.unit if ind is not None and ind.unit else (info.unit if info else "")
+            is_percent = percent[r.indicator] = _unit(unit) == "%"
+        if is_percent and not 0 <= r.value <= 100:
+            errors.append(ErrorItem("out_of_range", f"{r.value:g} is not a percentage between 0 and 100 "
+                                    f"(series {r.indicator} is in per cent).", field="value", location=r.location))
+            continue
+        bad_text = text_problem(r.note, multiline=True) or text_problem(r.area_name) or text_problem(r.area)
+        if bad_text:
+            errors.append(ErrorItem(bad_text[0], f"the row {bad_text[1]}.", field="note", location=r.location))
             continue
         dk = keyed.get((r.indicator, r.dims), False)
         if dk is False:

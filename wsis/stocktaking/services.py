@@ -2,12 +2,13 @@
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
 from wsis.accounts.models import Organisation
+from wsis.core import validation as val
 from wsis.core.audit import audit
 from wsis.core.errors import (
     ErrorItem,
@@ -35,6 +36,7 @@ from wsis.stocktaking.search import backend, normalise
 # From this many written activities on, an import refreshes the planner's statistics.
 BULK = 50
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+CENT = Decimal("0.01")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 EMPTY = {
     "external_id": None, "kind": "", "original_language": "en", "texts": {}, "lead_organisation": {},
@@ -57,14 +59,10 @@ class Lookups:
 
 
 def _date(value, field, location, errors):
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        errors.append(ErrorItem("invalid", f"'{value}' is not a date (YYYY-MM-DD)", field=field, location=location))
+        return val.clean_date(value, field, location=location or None)
+    except ValidationFailed as exc:
+        errors += exc.errors
         return None
 
 
@@ -89,12 +87,12 @@ def validate_data(data: dict, *, location: str = "", lookups: Lookups | None = N
         if lang not in schema.LANGUAGES:
             err(f"texts.{lang}", f"unknown language '{lang}'", "invalid_choice")
             continue
-        clean = {f: (fields.get(f) or "").strip() for f in schema.TEXT_FIELDS}
+        clean = {f: str(fields.get(f) or "").strip() for f in schema.TEXT_FIELDS}
         if any(clean.values()):
             if not clean["title"]:
                 err(f"texts.{lang}.title", "a text in this language needs a title", "required")
-            elif len(clean["title"]) > 500:
-                err(f"texts.{lang}.title", "a title has at most 500 characters")
+            errors.extend(val.model_errors(ActivityTranslation, clean, location=location or None,
+                                           prefix=f"texts.{lang}."))
             texts[lang] = clean
     d["texts"] = texts
     if d["original_language"] in schema.LANGUAGES and not texts.get(d["original_language"], {}).get("title"):
@@ -102,6 +100,12 @@ def validate_data(data: dict, *, location: str = "", lookups: Lookups | None = N
     lead = d["lead_organisation"] or {}
     if not (lead.get("name") or "").strip() and not lead.get("id"):
         err("lead_organisation", "a lead organisation is required", "required")
+    for prefix, org in [("lead_organisation.", lead)] + [(f"partners[{i}].", p) for i, p in enumerate(d["partners"])]:
+        errors.extend(val.model_errors(Organisation, {k: str(org.get(k) or "").strip() for k in ("name", "identifier")},
+                                       location=location or None, prefix=prefix))
+    errors.extend(val.model_errors(Activity, {k: d[k] for k in ("external_id", "matrix_justification", "contact_name",
+                                                                "contact_email", "budget_currency")},
+                                   location=location or None))
     for i, p in enumerate(d["partners"]):
         if not (p.get("name") or "").strip() and not p.get("id"):
             err(f"partners[{i}]", "a partner needs a name", "required")
@@ -125,12 +129,11 @@ def validate_data(data: dict, *, location: str = "", lookups: Lookups | None = N
         err("end_date", "the end date is before the start date")
     if d["budget_amount"] not in (None, ""):
         try:
-            amount = Decimal(str(d["budget_amount"]))
-            if amount < 0 or not amount.is_finite():
-                raise InvalidOperation
-            d["budget_amount"] = amount.quantize(Decimal("0.01"))
-        except (InvalidOperation, ValueError):
-            err("budget_amount", f"'{d['budget_amount']}' is not an amount")
+            d["budget_amount"] = val.clean_decimal_for(Activity._meta.get_field("budget_amount"), d["budget_amount"],
+                                                       location=location or None, min_value=0
+                                                       ).quantize(CENT)
+        except ValidationFailed as exc:
+            errors.extend(exc.errors)
         if not CURRENCY.match(d["budget_currency"] or ""):
             err("budget_currency", "an amount needs an ISO 4217 currency code such as USD", "required")
     else:
@@ -138,7 +141,7 @@ def validate_data(data: dict, *, location: str = "", lookups: Lookups | None = N
     if d["contact_email"] and not EMAIL.match(d["contact_email"]):
         err("contact_email", f"'{d['contact_email']}' is not an e-mail address")
     for link in d["links"]:
-        if not re.match(r"^https?://\S+$", link or ""):
+        if not isinstance(link, str) or not re.match(r"^https?://\S+$", link) or val.text_problem(link, max_length=2000):
             err("links", f"'{link}' is not a web address (http:// or https://)")
     return d, errors
 
@@ -606,6 +609,7 @@ def activities_import(*, actor, items: list[tuple[str, dict]], publish: bool = F
                                               field="external_id", location=location)])
     created = updated = unchanged = 0
     org_cache: dict = {}
+    refused: list[ErrorItem] = []
     with transaction.atomic():
         for _location, d in clean:
             a = existing.get(d["external_id"])
@@ -627,12 +631,20 @@ def activities_import(*, actor, items: list[tuple[str, dict]], publish: bool = F
                     ActivityVersion.objects.create(activity=a, number=a.version, data=to_data(a),
                                                    published_by=actor if getattr(actor, "pk", None) else None)
             if publish and a.state != "published":
-                a.state, a.version, a.published_at = "published", a.version + 1, timezone.now()
-                a.save(update_fields=["state", "version", "published_at"])
-                reindex([a.pk])
-                Transition.objects.create(activity=a, from_state="draft", to_state="published", actor=actor, comment="imported")
-                ActivityVersion.objects.create(activity=a, number=a.version, data=to_data(a),
-                                               published_by=actor if getattr(actor, "pk", None) else None)
+                # The same checks and the same publication step as the review workflow.
+                blocking = [c for c in checks(a) if c["level"] == "error"]
+                if blocking:
+                    refused += [ErrorItem("checks_failed", c["message"], field=c["field"], location=_location)
+                                for c in blocking]
+                    continue
+                before_state = a.state
+                _publish(a, actor)
+                Transition.objects.create(activity=a, from_state=before_state, to_state="published", actor=actor,
+                                          comment="imported")
+        if refused:
+            # Raised inside the transaction: nothing of the import is written.
+            raise ServiceError(f"{len(refused)} problem(s) block publication; nothing was imported.",
+                               code="checks_failed", status=409, errors=refused)
         audit(actor=actor, verb="activity.import", target=("stocktaking.activity", "", f"{len(items)} items"),
               after={"created": created, "updated": updated, "unchanged": unchanged, "publish": publish})
         if created + updated >= BULK:

@@ -17,6 +17,7 @@ from django.core.validators import URLValidator, validate_email
 from django.utils import translation
 
 from wsis.core.errors import ErrorItem, ValidationFailed
+from wsis.core.validation import clean_decimal
 from wsis.stocktaking import schema
 
 TEXT_COLUMNS = [f"{field}_{lang}" for lang in schema.LANGUAGES for field in schema.TEXT_FIELDS]
@@ -157,8 +158,7 @@ def _amount(value) -> tuple[str | None, str | None]:
     if isinstance(value, float):
         if not math.isfinite(value):
             return None, "expected a number"
-        # A number cell holds a binary double; cents are all a budget carries.
-        amount = Decimal(repr(value)).quantize(CENT)
+        amount = Decimal(repr(value))
     elif isinstance(value, int | Decimal):
         amount = Decimal(value)
     else:
@@ -169,15 +169,21 @@ def _amount(value) -> tuple[str | None, str | None]:
             return None, (f"{text!r} is not a number; write digits with a decimal point, e.g. 1500.00 "
                           "(no thousands separators or currency signs)")
         amount = Decimal(text)
-        if amount != amount.quantize(CENT):
-            return None, f"{text!r} has more than two decimal places"
     if not amount.is_finite():
         return None, "expected a number"
     if amount < 0:
         return None, "must not be negative"
-    amount = amount.quantize(CENT)
     if amount >= MAX_AMOUNT:
         return None, "is too large"
+    if isinstance(value, float):
+        # A number cell holds a binary double; cents are all a budget carries.
+        amount = amount.quantize(CENT)
+    elif amount != amount.quantize(CENT):
+        return None, f"{str(value).strip()!r} has more than two decimal places"
+    try:
+        amount = clean_decimal(amount, "budget_amount", max_digits=16, decimal_places=2).quantize(CENT)
+    except ValidationFailed as exc:
+        return None, exc.errors[0].message
     return str(amount), None
 
 

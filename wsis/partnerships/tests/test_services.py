@@ -52,7 +52,7 @@ def test_rate_file_errors_name_every_bad_row():
     with pytest.raises(ValidationFailed) as exc:
         parse_rates(data, name="rates.csv")
     assert fields_of(exc) == [("rates.csv:3", "currency", "unknown_currency"), ("rates.csv:4", "date", "invalid"),
-                              ("rates.csv:5", "per_usd", "invalid"), ("rates.csv:6", "date", "duplicate")]
+                              ("rates.csv:5", "per_usd", "not_positive"), ("rates.csv:6", "date", "duplicate")]
     with pytest.raises(ValidationFailed, match="missing column"):
         parse_rates(b"currency,day,rate\n", name="r.csv")
 

@@ -25,9 +25,8 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from wsis.core.errors import ErrorItem
+from wsis.core.validation import YEAR_MAX, YEAR_MIN
 from wsis.statistics.records import AREA_KINDS, STATUSES, TOTAL, Parsed, Record, SeriesInfo
-
-YEAR_MIN, YEAR_MAX = 1900, 2100
 
 # --------------------------------------------------------------------------- shared parsing rules
 

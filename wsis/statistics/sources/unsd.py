@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import re
 import urllib.parse
@@ -39,6 +38,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from wsis.core.errors import ErrorItem
+from wsis.core.validation import strict_json
 from wsis.statistics.m49_aggregates import m49_name
 from wsis.statistics.records import TOTAL, Parsed, Record, SeriesInfo
 from wsis.statistics.sources.tidy import (
@@ -562,13 +562,13 @@ def _load_json(content: bytes, filename: str, errors: list[ErrorItem]):
     if text is None:
         return None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
+        return strict_json(text)
+    except ValueError as exc:
         errors.append(
             error(
                 "invalid_json",
-                f"{filename} is not valid JSON: {exc.msg}",
-                location=f"{filename}:{exc.lineno}",
+                f"{filename} is not valid JSON: {getattr(exc, 'msg', exc)}",
+                location=f"{filename}:{exc.lineno}" if hasattr(exc, "lineno") else filename,
             )
         )
         return None

@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 
 from wsis.core.errors import ErrorItem
+from wsis.core.validation import YEAR_MAX, YEAR_MIN, strict_json
 from wsis.statistics.records import Parsed, Record, SeriesInfo
 
 WDI = "World Bank WDI"
@@ -30,7 +31,7 @@ WB_MISSING = ("", "..")
 
 _PREAMBLE_KEYS = ("Data Source", "Last Updated Date")
 _UNIT_IN_NAME = re.compile(r"\(([^()]+)\)\s*$")
-_YEAR = re.compile(r"^-?\d{1,4}$")
+_YEAR = re.compile(r"^\d{4}$")
 _CODE = r"[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+"
 _FILENAME_PATTERNS = (
     # WDI_IT.NET.BBND.P2_long.csv, WDI_IT.NET.BBND.P2.datapackage.json
@@ -114,13 +115,16 @@ def to_float(raw: object) -> float | None:
 
 
 def to_year(raw: object) -> int | None:
+    """A data year within YEAR_MIN–YEAR_MAX, or None."""
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int):
-        return raw
-    if isinstance(raw, str) and _YEAR.match(raw.strip()):
-        return int(raw)
-    return None
+        year = raw
+    elif isinstance(raw, str) and _YEAR.match(raw.strip()):
+        year = int(raw)
+    else:
+        return None
+    return year if YEAR_MIN <= year <= YEAR_MAX else None
 
 
 def value_error(raw: object, column: str, location: str) -> ErrorItem:
@@ -128,7 +132,7 @@ def value_error(raw: object, column: str, location: str) -> ErrorItem:
 
 
 def year_error(raw: object, column: str, location: str) -> ErrorItem:
-    return ErrorItem("invalid_year", f"{raw!r} is not a year", field=column, location=location)
+    return ErrorItem("invalid_year", f"{raw!r} is not a year ({YEAR_MIN}–{YEAR_MAX})", field=column, location=location)
 
 
 def unit_from_name(name: str) -> str:
@@ -168,7 +172,19 @@ def read_wdi_wide(content: bytes, filename: str) -> Parsed:
     if header is None:
         out.errors.append(ErrorItem("empty_file", "no header row found", location=filename))
         return out
-    years = [(i, int(h), h) for i, h in enumerate(header) if i >= 4 and _YEAR.match(h)]
+    years = []
+    for i, h in enumerate(header[4:], start=4):
+        if not h:
+            continue  # the trailing empty column of the download
+        year = to_year(h)
+        if year is None:
+            # A column that is not a year would be dropped with all its values: say so instead.
+            out.errors.append(ErrorItem("invalid_year", f"column {h!r} is not a year ({YEAR_MIN}–{YEAR_MAX})",
+                                        field=h, location=f"{filename}:{line}"))
+        else:
+            years.append((i, year, h))
+    if out.errors:
+        return out
     if not years:
         out.errors.append(ErrorItem("missing_column", "no year columns after Indicator Code",
                                     location=f"{filename}:{line}"))
@@ -368,7 +384,7 @@ def read_api_json(content: bytes, filename: str) -> Parsed:
     if text is None:
         return out
     try:
-        data = json.loads(text)
+        data = strict_json(text)
     except ValueError as exc:
         out.errors.append(ErrorItem("invalid_json", f"not JSON: {exc}", location=filename))
         return out
