@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-EXAMPLES = int(os.environ.get("WSIS_CONTRACT_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("WSIS_CONTRACT_EXAMPLES", "5"))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 # The document is built from the code alone (no database), so it is read once when the tests are collected.
