@@ -119,6 +119,9 @@ class ApiContractMiddleware:
             return self.get_response(request)
         if len(request.META.get("QUERY_STRING", "")) > QUERY_STRING_MAX:
             return error_response(400, "query_too_long", f"The query string is longer than {QUERY_STRING_MAX} bytes.")
+        # No text column holds a NUL character (PostgreSQL refuses it outright): refuse it at the door.
+        if "\x00" in request.path or any("\x00" in k or any("\x00" in v for v in vs) for k, vs in request.GET.lists()):
+            return error_response(400, "invalid", "NUL characters are not allowed in the path or the query string.")
         if request.method in ("POST", "PUT", "PATCH") and request.META.get("CONTENT_LENGTH", "0") not in ("", "0"):
             ctype = request.content_type or ""
             if ctype and ctype not in BODY_TYPES:

@@ -14,14 +14,10 @@ YEAR_MIN = 1960
 YEAR_HORIZON = 15
 YEAR_MAX = dt.date.today().year + YEAR_HORIZON
 ID_MAX = 2**63 - 1  # signed 64-bit: BigAutoField on SQLite and PostgreSQL
-PAGE_MAX = 500
-TEXT_PARAM_MAX = 200  # one search phrase, code or comma-separated list in a query string
-QUERY_STRING_MAX = 4096  # the whole query string of one request, in bytes
+QUERY_STRING_MAX = 4096  # the whole query string of one request, in bytes: bounds every text parameter
 
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX, description=f"A year, {YEAR_MIN}–{YEAR_MAX}.")]
 Id = Annotated[int, Field(ge=1, le=ID_MAX, description="A record id (a positive 64-bit integer).")]
-PageSize = Annotated[int, Field(ge=1, le=PAGE_MAX)]
-Text = Annotated[str, Field(max_length=TEXT_PARAM_MAX)]
 
 
 def year_or_none(value) -> int | None:

@@ -69,6 +69,12 @@ def test_a_forged_page_link_is_refused(client, reference):
         _error(client.get(f"/api/v1/activities?cursor={cursor}"), 400, "invalid")
 
 
+@pytest.mark.parametrize("url", ["/api/v1/activities?q=a%00b", "/api/v1/reference/economies/K%00E",
+                                 "/api/v1/reference/economies?q=%00", "/api/v1/statistics/indicators/X%00/aggregates"])
+def test_a_nul_character_in_the_path_or_query_is_refused(client, reference, url):
+    _error(client.get(url), 400, "invalid")
+
+
 def test_an_overlong_query_string_is_refused(client, reference):
     _error(client.get("/api/v1/activities?q=" + "x" * 5000), 400, "query_too_long")
 
