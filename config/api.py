@@ -1,12 +1,14 @@
 """The one JSON API of the platform, at /api/v1/, with one error envelope for every failure."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
-from ninja import NinjaAPI
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
+from wsis.core.apicontract import STATUS_CODES, ContractAPI
 from wsis.core.errors import ServiceError, envelope
 from wsis.core.validation import loads_json
 
@@ -18,7 +20,7 @@ class StrictJsonParser(Parser):
         return loads_json(request.body)
 
 
-api = NinjaAPI(
+api = ContractAPI(
     parser=StrictJsonParser(),
     title="WSIS·SDG Tracker API",
     version="1",
@@ -27,7 +29,10 @@ api = NinjaAPI(
         "and, as they land, the registry, statistics, partnerships, planning, reports and prizes. Every list answers "
         "JSON by default and CSV with `format=csv`; texts come in the language given by `lang` (ar, zh-hans, en, fr, "
         "ru, es), English where a text is missing. Errors: "
-        '`{"ok": false, "status": 409, "errors": [{"code": "...", "message": "..."}]}`.'
+        '`{"ok": false, "status": 409, "errors": [{"code": "...", "message": "..."}]}` for every failure, '
+        "each operation listing the statuses it can answer. Writes need a signed-in session (else 401 "
+        "`unauthenticated`) and the `csrftoken` cookie's value in the `X-CSRFToken` header (else 403 "
+        "`csrf_failed`). Years, ids, page sizes and text parameters are bounded as each parameter says."
     ),
     urls_namespace="api",
 )
@@ -66,7 +71,23 @@ def _forbidden(request, exc):
 def _http_error(request, exc: HttpError):
     if isinstance(exc.__cause__, ServiceError):  # a body the strict parser refused
         return _service_error(request, exc.__cause__)
-    return api.create_response(request, envelope(exc.status_code, [{"code": "error", "message": str(exc)}]), status=exc.status_code)
+    code = STATUS_CODES.get(exc.status_code, "error")
+    return api.create_response(request, envelope(exc.status_code, [{"code": code, "message": str(exc)}]), status=exc.status_code)
+
+
+@api.exception_handler(MultiPartParserError)
+def _malformed_body(request, exc):
+    return api.create_response(request, envelope(400, [{"code": "malformed_body", "message": f"Malformed multipart body: {exc}"}]), status=400)
+
+
+@api.exception_handler(UnreadablePostError)
+def _unreadable_body(request, exc):
+    return api.create_response(request, envelope(400, [{"code": "malformed_body", "message": "The request body could not be read."}]), status=400)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request, exc):
+    return api.create_response(request, envelope(413, [{"code": "too_large", "message": str(exc) or "The request body is too large."}]), status=413)
 
 
 @api.exception_handler(Exception)

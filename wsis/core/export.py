@@ -8,6 +8,9 @@ from django.http import HttpResponse
 
 
 def _cell(value):
+    # A spreadsheet cell holds one value: a mapping becomes "key:value;key:value" as lists become "a;b".
+    if isinstance(value, dict):
+        return ";".join(f"{k}:{_cell(v)}" for k, v in value.items())
     if isinstance(value, list | tuple):
         return ";".join(str(v) for v in value)
     if value is None:

@@ -7,9 +7,10 @@ from typing import Literal
 from django.http import HttpResponse
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.security import django_auth
 
 from wsis.accounts.models import Organisation
+from wsis.core.apiauth import django_auth
+from wsis.core.bounds import Id, Year
 from wsis.core.errors import NotFound
 from wsis.core.export import download
 from wsis.core.i18n import language_param
@@ -32,13 +33,13 @@ class FlowParams(Schema):
     region: str = ""
     group: str = ""
     line: str = ""
-    year: int | None = None
+    year: Year | None = None
     stage: str = ""
     mechanism: str = ""
     funder_kind: str = ""
-    activity: int | None = None
-    funder: int | None = None
-    agreement: int | None = None
+    activity: Id | None = None
+    funder: Id | None = None
+    agreement: Id | None = None
 
 
 def _filters(p: FlowParams) -> selectors.FlowFilters:
@@ -50,7 +51,7 @@ def _money(d: dict) -> dict:
 
 
 class OrgIn(Schema):
-    id: int | None = None
+    id: Id | None = None
     name: str = ""
     identifier: str = ""
     kind: str = ""
@@ -128,7 +129,7 @@ def flow_import(request, file: File[UploadedFile], mechanism: Form[str] = "", ac
 
 
 @router.delete("/flows/{int:flow_id}", response={204: None, **ERRORS}, auth=django_auth, summary="Delete a flow")
-def flow_delete(request, flow_id: int):
+def flow_delete(request, flow_id: Id):
     flow = Flow.objects.select_related("activity").filter(pk=flow_id).first()
     if flow is None:
         raise NotFound(f"No funding flow #{flow_id}.")
@@ -138,7 +139,7 @@ def flow_delete(request, flow_id: int):
 
 @router.get("/activities/{int:activity_id}/funding", response={200: dict, **ERRORS},
             summary="An activity's pipeline, budget and funding gap")
-def activity_funding(request, activity_id: int):
+def activity_funding(request, activity_id: Id):
     """Gap = budget − committed, both in US dollars (the budget at the rate of the activity's start date).
     `gap` is null when a confidential or unconvertible flow makes it unknowable for the caller."""
     activity = get_visible(request.user, activity_id)
@@ -171,7 +172,7 @@ def rate_import(request, file: File[UploadedFile]):
 # ---------------------------------------------------------------------------------------------- agreements
 
 class PartyIn(Schema):
-    organisation: int
+    organisation: Id
     role: str = "party"
 
 
@@ -214,7 +215,7 @@ def agreement_list(request, status: str = "", region: str = "", framework: str =
 
 
 @router.get("/agreements/{int:agreement_id}", response={200: dict, **ERRORS}, summary="One agreement")
-def agreement_detail(request, agreement_id: int):
+def agreement_detail(request, agreement_id: Id):
     return _agreement_out(selectors.agreement_get(request.user, agreement_id))
 
 
@@ -226,14 +227,14 @@ def agreement_create(request, payload: AgreementIn):
 
 @router.put("/agreements/{int:agreement_id}", response={200: dict, **ERRORS}, auth=django_auth,
             summary="Change an agreement")
-def agreement_update(request, agreement_id: int, payload: AgreementIn):
+def agreement_update(request, agreement_id: Id, payload: AgreementIn):
     a = selectors.agreement_get(request.user, agreement_id)
     return _agreement_out(services.agreement_update(actor=request.user, agreement=a, data=payload.dict()))
 
 
 @router.post("/agreements/{int:agreement_id}/transition", response={200: dict, **ERRORS}, auth=django_auth,
              summary="Sign, bring into force, expire or terminate an agreement")
-def agreement_transition(request, agreement_id: int, payload: StepIn):
+def agreement_transition(request, agreement_id: Id, payload: StepIn):
     a = selectors.agreement_get(request.user, agreement_id)
     return _agreement_out(services.agreement_transition(actor=request.user, agreement=a, action=payload.action,
                                                         on=payload.on, comment=payload.comment))
@@ -251,7 +252,7 @@ class RegistrationIn(Schema):
 
 
 @router.get("/events", response={200: dict, **ERRORS}, summary="Trainings and events with participant figures")
-def event_list(request, year: int | None = None, region: str = "", format: Fmt = "json"):
+def event_list(request, year: Year | None = None, region: str = "", format: Fmt = "json"):
     acts = list(selectors.event_activities(request.user, year=year, region=region))
     summary = selectors.capacity_summary([a.pk for a in acts])
     rows = [{"activity": a.pk, "title": a.title(), "kind": a.kind,
@@ -265,7 +266,7 @@ def event_list(request, year: int | None = None, region: str = "", format: Fmt =
 
 @router.post("/events/{int:activity_id}/registrations", response={201: dict, **ERRORS},
              summary="Register for an event (open to anyone while registration is open)")
-def event_register(request, activity_id: int, payload: RegistrationIn):
+def event_register(request, activity_id: Id, payload: RegistrationIn):
     activity = get_visible(request.user, activity_id)
     reg = services.registration_create(activity=activity, data=payload.dict(),
                                        actor=request.user if request.user.is_authenticated else None)
@@ -280,14 +281,14 @@ class RequestIn(Schema):
     description: str
     language: str = "en"
     action_lines: list[str]
-    requester: int | None = None
+    requester: Id | None = None
 
 
 class RequestStepIn(Schema):
     action: str
     comment: str = ""
-    office: int | None = None
-    output: int | None = None
+    office: Id | None = None
+    output: Id | None = None
 
 
 def _request_out(r) -> dict:
@@ -314,13 +315,13 @@ def request_create(request, payload: RequestIn):
 
 @router.get("/requests/{int:request_id}", response={200: dict, **ERRORS}, auth=django_auth,
             summary="One request with its dated steps and the time spent in each state")
-def request_detail(request, request_id: int):
+def request_detail(request, request_id: Id):
     return _request_out(selectors.request_get(request.user, request_id))
 
 
 @router.post("/requests/{int:request_id}/transition", response={200: dict, **ERRORS}, auth=django_auth,
              summary="Assess, assign, start, deliver or decline a request")
-def request_transition(request, request_id: int, payload: RequestStepIn):
+def request_transition(request, request_id: Id, payload: RequestStepIn):
     r = selectors.request_get(request.user, request_id)
     r = services.request_transition(actor=request.user, request=r, action=payload.action, comment=payload.comment,
                                     office=payload.office, output=payload.output)
@@ -349,8 +350,8 @@ class ContributionParams(Schema):
     line: str = ""
     target: str = ""
     language: str = ""
-    year: int | None = None
-    source: int | None = None
+    year: Year | None = None
+    source: Id | None = None
 
 
 @router.get("/contributions", response={200: dict, **ERRORS}, summary="Search contributions")
@@ -370,7 +371,7 @@ def contribution_create(request, payload: ContributionIn):
 # ---------------------------------------------------------------------------------------------- organisations
 
 class MergeIn(Schema):
-    duplicate: int
+    duplicate: Id
 
 
 @router.get("/organisations", response={200: dict, **ERRORS}, summary="Organisations")
@@ -383,7 +384,7 @@ def organisation_list(request, q: str = "", kind: str = "", membership: str = ""
 
 @router.post("/organisations/{int:org_id}/merge", response={200: dict, **ERRORS}, auth=django_auth,
              summary="Merge a duplicate organisation into this one, keeping every link")
-def organisation_merge(request, org_id: int, payload: MergeIn):
+def organisation_merge(request, org_id: Id, payload: MergeIn):
     from wsis.accounts.services import organisation_merge as merge
 
     keep = Organisation.objects.filter(pk=org_id).first()

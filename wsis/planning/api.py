@@ -5,9 +5,10 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.http import HttpResponse
-from ninja import Body, Router, Schema, Status
-from ninja.security import django_auth
+from ninja import Router, Schema, Status
 
+from wsis.core.apiauth import django_auth
+from wsis.core.bounds import Id
 from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
 from wsis.core.export import download
 from wsis.core.i18n import language_param
@@ -121,16 +122,83 @@ def plans(request, lang: Lang = "en"):
     return [_plan_out(p, lang) for p in selectors.plan_list(request.user)]
 
 
+# The interchange shape (services.plan_import) typed: objects are objects, texts are texts. Values stay loose
+# (a date or a number as text) so the service's own checks name the field and item that is wrong.
+Texts = dict[str, str | None]
+Codes = list[str]
+
+
+class PlanObjectiveIn(Schema):
+    code: str | None = None
+    titles: Texts | None = None
+
+
+class PlanOutputIn(Schema):
+    code: str | None = None
+    objective: str | None = None
+    office: str | None = None
+    titles: Texts | None = None
+    descriptions: Texts | None = None
+    action_lines: Codes | None = None
+    sdg_targets: Codes | None = None
+    strategic_targets: Codes | None = None
+    activities: list[str | int] | None = None
+
+
+class PlanKpiIn(Schema):
+    code: str | None = None
+    output: str | None = None
+    titles: Texts | None = None
+    unit: str | None = None
+    direction: str | None = None
+    baseline: float | str | None = None
+    baseline_year: int | str | None = None
+    target: float | str | None = None
+    deadline: str | None = None
+    source: str | None = None
+    measure: str | None = None
+    activity_kinds: Codes | None = None
+    activity_statuses: Codes | None = None
+    currency: str | None = None
+
+
+class PlanMilestoneIn(Schema):
+    output: str | None = None
+    titles: Texts | None = None
+    due: str | None = None
+    expected: str | None = None
+    completed: str | None = None
+
+
+class PlanPeriodIn(Schema):
+    code: str | None = None
+    start: str | None = None
+    end: str | None = None
+    due: str | None = None
+
+
+class PlanIn(Schema):
+    code: str | None = None
+    start: str | None = None
+    end: str | None = None
+    titles: Texts | None = None
+    objectives: list[PlanObjectiveIn] | None = None
+    outputs: list[PlanOutputIn] | None = None
+    kpis: list[PlanKpiIn] | None = None
+    milestones: list[PlanMilestoneIn] | None = None
+    periods: list[PlanPeriodIn] | None = None
+
+
 @router.post("", auth=django_auth, response={201: PlanOut, **ERRORS},
              summary="Create a plan from the interchange shape (the same fields as the XLSX sheets)")
-def plan_create(request, payload: Body[dict[str, Any]]):
-    plan = services.plan_import(actor=request.user, data=payload)
+def plan_create(request, payload: PlanIn):
+    plan = services.plan_import(actor=request.user, data=payload.dict(exclude_none=True))
     return Status(201, _plan_out(plan, "en"))
 
 
 @router.get("/{code}", response={200: dict, **ERRORS}, summary="The plan tree with computed statuses",
             description=AT_DOC + " `office` (organisation id) keeps the outputs of one office.")
-def plan_tree(request, code: str, lang: Lang = "en", at: str | None = None, office: int | None = None):
+def plan_tree(request, code: str, lang: Lang = "en", at: str | None = None, office: Id | None = None):
     return _tree(_view(request, code, lang, at, office))
 
 
@@ -142,7 +210,7 @@ def plan_state(request, code: str, payload: StateIn):
 
 @router.get("/{code}/outputs", response={200: list[dict], **ERRORS}, summary="Outputs with status, one row each",
             description=AT_DOC + " Filters: office (organisation id), status. format = json, csv or xlsx.")
-def plan_outputs(request, code: str, lang: Lang = "en", at: str | None = None, office: int | None = None,
+def plan_outputs(request, code: str, lang: Lang = "en", at: str | None = None, office: Id | None = None,
                  status: str | None = None, format: Fmt = "json"):
     rows = selectors.output_rows(_view(request, code, lang, at, office), status=status)
     return rows if format == "json" else download(rows, f"{code}-outputs", format)
@@ -151,7 +219,7 @@ def plan_outputs(request, code: str, lang: Lang = "en", at: str | None = None, o
 @router.get("/{code}/kpis", response={200: list[dict], **ERRORS},
             summary="KPIs with latest value, pace achieved and needed, forecast and status",
             description=AT_DOC + " format = json, csv or xlsx.")
-def plan_kpis(request, code: str, lang: Lang = "en", at: str | None = None, office: int | None = None,
+def plan_kpis(request, code: str, lang: Lang = "en", at: str | None = None, office: Id | None = None,
               format: Fmt = "json"):
     rows = selectors.kpi_rows(_view(request, code, lang, at, office))
     return rows if format == "json" else download(rows, f"{code}-kpis", format)
@@ -159,7 +227,7 @@ def plan_kpis(request, code: str, lang: Lang = "en", at: str | None = None, offi
 
 @router.get("/{code}/timeline", response={200: list[dict], **ERRORS},
             summary="Milestones, KPI deadlines and update due dates in date order")
-def plan_timeline(request, code: str, lang: Lang = "en", at: str | None = None, office: int | None = None,
+def plan_timeline(request, code: str, lang: Lang = "en", at: str | None = None, office: Id | None = None,
                   format: Fmt = "json"):
     rows = [{**r, **{k: r[k].isoformat() if r[k] else None for k in ("date", "expected", "completed")}}
             for r in selectors.timeline(_view(request, code, lang, at, office))]
@@ -168,7 +236,7 @@ def plan_timeline(request, code: str, lang: Lang = "en", at: str | None = None, 
 
 @router.get("/{code}/overdue", response={200: list[dict], **ERRORS},
             summary="Late milestones and KPIs, and progress updates not sent by their due date")
-def plan_overdue(request, code: str, lang: Lang = "en", at: str | None = None, office: int | None = None,
+def plan_overdue(request, code: str, lang: Lang = "en", at: str | None = None, office: Id | None = None,
                  format: Fmt = "json"):
     rows = selectors.overdue(_view(request, code, lang, at, office))
     return rows if format == "json" else download(rows, f"{code}-overdue", format)
@@ -192,7 +260,7 @@ def plan_export(request, code: str):
 
 @router.get("/outputs/{int:pk}", response={200: dict, **ERRORS},
             summary="One output: KPIs with their series, milestones, linked activities and the updates you may see")
-def output_detail(request, pk: int, lang: Lang = "en", at: str | None = None):
+def output_detail(request, pk: Id, lang: Lang = "en", at: str | None = None):
     out = selectors.output_get(pk, request.user)
     view = selectors.output_view(out, language=language_param(lang), today=_at(at))
     return {**_output_json(view), "plan": out.objective.plan.code, "objective": out.objective.code,
@@ -206,7 +274,7 @@ def output_detail(request, pk: int, lang: Lang = "en", at: str | None = None):
 
 @router.put("/outputs/{int:pk}/activities", auth=django_auth, response={200: dict, **ERRORS},
             summary="Link registry activities (ids or external identifiers) to an output")
-def output_activities(request, pk: int, payload: ActivitiesIn):
+def output_activities(request, pk: Id, payload: ActivitiesIn):
     out = selectors.output_get(pk, request.user)
     services.output_activities_set(actor=request.user, output=out, activities=payload.activities)
     return {"activities": list(out.activities.values_list("pk", flat=True))}
@@ -214,7 +282,7 @@ def output_activities(request, pk: int, payload: ActivitiesIn):
 
 @router.put("/outputs/{int:pk}/updates/{period}", auth=django_auth, response={200: dict, **ERRORS},
             summary="Save the office's draft update for a period: narrative and {KPI code: value}")
-def update_save(request, pk: int, period: str, payload: UpdateIn):
+def update_save(request, pk: Id, period: str, payload: UpdateIn):
     out = selectors.output_get(pk, request.user)
     p = Period.objects.filter(plan=out.objective.plan, code=period).first()
     if p is None:
@@ -232,32 +300,32 @@ def _update(request, pk) -> ProgressUpdate:
 
 
 @router.post("/updates/{int:pk}/submit", auth=django_auth, response={200: dict, **ERRORS}, summary="Submit for review")
-def update_submit(request, pk: int):
+def update_submit(request, pk: Id):
     return _update_out(services.update_submit(actor=request.user, update=_update(request, pk)))
 
 
 @router.post("/updates/{int:pk}/approve", auth=django_auth, response={200: dict, **ERRORS},
              summary="Approve: its values count from now on")
-def update_approve(request, pk: int, payload: CommentIn):
+def update_approve(request, pk: Id, payload: CommentIn):
     return _update_out(services.update_approve(actor=request.user, update=_update(request, pk), comment=payload.comment))
 
 
 @router.post("/updates/{int:pk}/return", auth=django_auth, response={200: dict, **ERRORS},
              summary="Return to the office with a comment")
-def update_return(request, pk: int, payload: CommentIn):
+def update_return(request, pk: Id, payload: CommentIn):
     return _update_out(services.update_return(actor=request.user, update=_update(request, pk), comment=payload.comment))
 
 
 @router.post("/updates/{int:pk}/correct", auth=django_auth, response={200: dict, **ERRORS},
              summary="Correct approved figures, also in a locked period (BDT administrators, with a reason)")
-def update_correct(request, pk: int, payload: CorrectIn):
+def update_correct(request, pk: Id, payload: CorrectIn):
     return _update_out(services.update_correct(actor=request.user, update=_update(request, pk),
                                                values=payload.values, reason=payload.reason))
 
 
 @router.patch("/milestones/{int:pk}", auth=django_auth, response={200: dict, **ERRORS},
               summary="Revise a milestone's expected date or record its completion")
-def milestone_patch(request, pk: int, payload: MilestoneIn):
+def milestone_patch(request, pk: Id, payload: PlanMilestoneIn):
     m = Milestone.objects.select_related("output__office").filter(pk=pk).first()
     if m is None:
         raise NotFound(f"No milestone #{pk}.")
@@ -290,7 +358,7 @@ def my_reminders(request, unread: bool = False, lang: Lang = "en"):
 
 
 @router.post("/reminders/{int:pk}/read", auth=django_auth, response={200: dict, **ERRORS}, summary="Mark as read")
-def reminder_read(request, pk: int):
+def reminder_read(request, pk: Id):
     r = Reminder.objects.filter(pk=pk, user=request.user).first()
     if r is None:
         raise NotFound(f"No reminder #{pk}.")

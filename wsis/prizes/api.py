@@ -3,9 +3,10 @@
 from typing import Literal
 
 from ninja import Router, Schema, Status
-from ninja.security import django_auth
 
 from wsis.accounts.permissions import is_bdt_admin
+from wsis.core.apiauth import django_auth
+from wsis.core.bounds import Id, Year
 from wsis.core.errors import NotFound, PermissionDenied
 from wsis.core.export import csv_response
 from wsis.core.i18n import language_param
@@ -50,7 +51,7 @@ class SubmissionOut(Schema):
 
 class SubmissionIn(Schema):
     category: str
-    activity: int
+    activity: Id
     description: str
     language: str = "en"
 
@@ -99,7 +100,7 @@ def contests(request):
 
 @router.get("/contests/{int:year}/submissions", response={200: list[SubmissionOut], **ERRORS},
             summary="Entries of a contest (the public sees nominated projects and above)")
-def submissions(request, year: int, category: str | None = None, lang: Lang = "en"):
+def submissions(request, year: Year, category: str | None = None, lang: Lang = "en"):
     contest = selectors.contest_get(year)
     insider = request.user.is_authenticated and _insider(request.user, contest)
     rows = selectors.submission_rows(contest, language_param(lang), category=category,
@@ -109,7 +110,7 @@ def submissions(request, year: int, category: str | None = None, lang: Lang = "e
 
 @router.post("/contests/{int:year}/submissions", auth=django_auth, response={201: SubmissionOut, **ERRORS},
              summary="Enter a published activity in a category")
-def submission_create(request, year: int, payload: SubmissionIn):
+def submission_create(request, year: Year, payload: SubmissionIn):
     from wsis.stocktaking.models import Activity
 
     contest = selectors.contest_get(year)
@@ -123,21 +124,21 @@ def submission_create(request, year: int, payload: SubmissionIn):
 
 
 @router.post("/submissions/{int:pk}/score", auth=django_auth, response={200: dict, **ERRORS}, summary="Expert score (0–10)")
-def score(request, pk: int, payload: ScoreIn):
+def score(request, pk: Id, payload: ScoreIn):
     s = services.score_set(actor=request.user, submission=_sub(pk), value=payload.value, comment=payload.comment)
     return {"submission": pk, "value": s.value}
 
 
 @router.post("/submissions/{int:pk}/conflict", auth=django_auth, response={200: dict, **ERRORS},
              summary="Declare a conflict of interest")
-def conflict(request, pk: int, payload: ReasonIn):
+def conflict(request, pk: Id, payload: ReasonIn):
     services.conflict_declare(actor=request.user, submission=_sub(pk), reason=payload.reason)
     return {"submission": pk, "declared": True}
 
 
 @router.post("/contests/{int:year}/nominate", auth=django_auth, response={200: dict, **ERRORS},
              summary="Put entries on the public shortlist (chair or BDT)")
-def nominate(request, year: int, payload: NominateIn):
+def nominate(request, year: Year, payload: NominateIn):
     contest = selectors.contest_get(year)
     subs = list(Submission.objects.filter(contest=contest, pk__in=payload.submissions).select_related("contest"))
     if len(subs) != len(set(payload.submissions)):
@@ -148,7 +149,7 @@ def nominate(request, year: int, payload: NominateIn):
 
 @router.post("/submissions/{int:pk}/vote", auth=django_auth, response={201: VoteOut, **ERRORS},
              summary="Vote for a nominated project (one vote per account per category)")
-def vote(request, pk: int):
+def vote(request, pk: Id):
     v = services.vote_cast(voter=request.user, submission=_sub(pk), address=client_address(request))
     return Status(201, {"id": v.pk, "submission": pk, "category": v.category.code, "flagged": v.flagged})
 
@@ -162,7 +163,7 @@ def invalidate(request, payload: InvalidateIn):
 
 @router.get("/contests/{int:year}/tally", auth=django_auth, response={200: list[SubmissionOut], **ERRORS},
             summary="Valid votes and expert scores per entry (BDT and experts)")
-def tally(request, year: int, lang: Lang = "en"):
+def tally(request, year: Year, lang: Lang = "en"):
     contest = selectors.contest_get(year)
     if not _insider(request.user, contest):
         raise PermissionDenied("Tallies are for BDT and the expert group until the results are published.")
@@ -171,27 +172,27 @@ def tally(request, year: int, lang: Lang = "en"):
 
 @router.post("/contests/{int:year}/finalists", auth=django_auth, response={200: dict, **ERRORS},
              summary="Send the most-voted entries of each category to the expert selection")
-def finalists(request, year: int):
+def finalists(request, year: Year):
     return services.finalists_select(actor=request.user, contest=selectors.contest_get(year))
 
 
 @router.post("/submissions/{int:pk}/winner", auth=django_auth, response={200: dict, **ERRORS},
              summary="Choose the winner of a category; the other finalists become champions")
-def winner(request, pk: int):
+def winner(request, pk: Id):
     s = services.winner_choose(actor=request.user, submission=_sub(pk))
     return {"winner": s.pk, "category": s.category.code}
 
 
 @router.post("/contests/{int:year}/publish", auth=django_auth, response={200: ContestOut, **ERRORS},
              summary="Publish the results")
-def publish(request, year: int):
+def publish(request, year: Year):
     c = services.results_publish(actor=request.user, contest=selectors.contest_get(year))
     return next(x for x in selectors.contest_list() if x["year"] == c.year)
 
 
 @router.get("/contests/{int:year}/results", response={200: list[SubmissionOut], **ERRORS},
             summary="Winners and champions by category (and region), JSON or CSV")
-def results(request, year: int, region: str | None = None, lang: Lang = "en",
+def results(request, year: Year, region: str | None = None, lang: Lang = "en",
             format: Literal["json", "csv"] = "json"):
     rows = selectors.results(selectors.contest_get(year), language_param(lang), region=region)
     if format == "csv":

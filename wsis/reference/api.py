@@ -1,17 +1,19 @@
 """Read endpoints of the reference frameworks: every list in JSON or CSV, texts in the asked language."""
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Query, Router, Schema, Status
-from ninja.security import django_auth
+from pydantic import Field
 
+from wsis.core.apiauth import django_auth
 from wsis.core.export import csv_response
 from wsis.core.i18n import language_param
 from wsis.reference import selectors
 
 router = Router(tags=["reference"])
 
+Goal = Annotated[int, Field(ge=1, le=17)]  # the seventeen SDGs
 Lang = Literal["ar", "zh-hans", "en", "fr", "ru", "es", "zh", "zh-Hans"]
 
 
@@ -24,6 +26,7 @@ class Error(Schema):
     code: str
     message: str
     field: str | None = None
+    location: str | None = None
 
 
 class ErrorEnvelope(Schema):
@@ -223,20 +226,20 @@ def sdg_goals(request, params: Query[ListParams]):
 
 
 @router.get("/sdg/targets", response={200: TargetList, **ERRORS}, summary="The 169 SDG targets")
-def sdg_targets(request, params: Query[ListParams], goal: int | None = None):
+def sdg_targets(request, params: Query[ListParams], goal: Goal | None = None):
     return _answer(selectors.sdg_target_list(language=_lang(params), goal=goal), params, "sdg-targets")
 
 
 @router.get("/sdg/indicators", response={200: IndicatorList, **ERRORS},
             summary="SDG indicators: the current global list, or legacy codes with status=legacy")
-def sdg_indicators(request, params: Query[ListParams], goal: int | None = None, target: str | None = None,
+def sdg_indicators(request, params: Query[ListParams], goal: Goal | None = None, target: str | None = None,
                    status: Literal["current", "legacy"] = "current"):
     return _answer(selectors.sdg_indicator_list(language=_lang(params), goal=goal, target=target, status=status),
                    params, "sdg-indicators")
 
 
 @router.get("/matrix", response={200: MatrixList, **ERRORS}, summary="The WSIS–SDG matrix")
-def matrix(request, params: Query[ListParams], action_line: str | None = None, goal: int | None = None):
+def matrix(request, params: Query[ListParams], action_line: str | None = None, goal: Goal | None = None):
     return _answer(selectors.matrix_list(action_line=action_line, goal=goal), params, "wsis-sdg-matrix")
 
 

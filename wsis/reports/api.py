@@ -5,8 +5,9 @@ from typing import Literal
 
 from django.http import FileResponse
 from ninja import Router, Schema, Status
-from ninja.security import django_auth
 
+from wsis.core.apiauth import django_auth
+from wsis.core.bounds import Id, Year
 from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
 from wsis.reference.api import ErrorEnvelope
 from wsis.reports import selectors, services
@@ -19,7 +20,7 @@ ERRORS = {400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: Error
 
 class RunIn(Schema):
     type: Literal["cwg", "sg", "regional", "economy"]
-    period: int
+    period: Year
     scope: str = "world"
     lang: str = "en"
     format: Literal["html", "pdf", "docx", "xlsx"] = "pdf"
@@ -34,7 +35,7 @@ def report_request(request, payload: RunIn):
 
 
 @router.get("", response={200: dict, **ERRORS}, summary="Report runs")
-def report_list(request, type: str = "", period: int | None = None, scope: str = "", lang: str = "",
+def report_list(request, type: str = "", period: Year | None = None, scope: str = "", lang: str = "",
                 status: str = ""):
     rows = [selectors.run_row(r) for r in selectors.run_list(kind=type, period=period, scope=scope, language=lang,
                                                              status=status)]
@@ -42,21 +43,23 @@ def report_list(request, type: str = "", period: int | None = None, scope: str =
 
 
 @router.get("/{int:run_id}", response={200: dict, **ERRORS}, summary="One run: status, progress, sources")
-def report_detail(request, run_id: int):
+def report_detail(request, run_id: Id):
     run = selectors.run_get(run_id)
     return {**selectors.run_row(run), "sources": (run.document or {}).get("sources", [])}
 
 
 @router.post("/{int:run_id}/retry", response={202: dict, **ERRORS}, auth=django_auth,
              summary="Retry a failed report")
-def report_retry(request, run_id: int):
+def report_retry(request, run_id: Id):
     """A failed run (its worker stopped, or generation failed) is queued again with the same parameters."""
     run = services.report_retry(actor=request.user, run_id=run_id)
     return Status(202, selectors.run_row(run))
 
 
-@router.get("/{int:run_id}/file", response={200: None, **ERRORS}, summary="Download a finished report")
-def report_file(request, run_id: int):
+@router.get("/{int:run_id}/file", response={200: None, **ERRORS}, summary="Download a finished report",
+            openapi_extra={"responses": {200: {"description": "The report file (HTML, PDF, Word or XLSX)", "content": {
+                mime.split(";")[0]: {"schema": {"type": "string", "format": "binary"}} for mime, _ in FORMATS.values()}}}})
+def report_file(request, run_id: Id):
     run = selectors.run_get(run_id)
     if run.status != "done":
         raise NotFound(f"Report run #{run_id} is {run.status}; its file is not ready.")
@@ -66,7 +69,7 @@ def report_file(request, run_id: int):
 
 @router.get("/{int:run_id}/compare", response={200: dict, **ERRORS},
             summary="What changed since an earlier run of the same report")
-def report_compare(request, run_id: int, other: int | None = None):
+def report_compare(request, run_id: Id, other: Id | None = None):
     """Compared with `other`, or with the previous finished run of the same type, period, scope and language."""
     run = selectors.run_get(run_id)
     base = selectors.run_get(other) if other else run.previous()

@@ -129,6 +129,10 @@ _COVERAGE_TOLERANCE = 1e-12
 _DIRECT_CODES = 256  # integer peer codes below this are used as class numbers without renumbering
 
 
+# Carrying a value further than the whole span of statistics years would fill nothing more.
+MAX_CARRY = 100
+
+
 @dataclass(frozen=True)
 class GapFill:
     """The declared gap-filling and imputation method, and the publication threshold.
@@ -151,8 +155,8 @@ class GapFill:
     def __post_init__(self):
         for name in ("carry_forward", "carry_back"):
             n = getattr(self, name)
-            if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 0:
-                raise ValueError(f"GapFill.{name} must be a whole number of years ≥ 0, not {n!r}")
+            if isinstance(n, bool) or not isinstance(n, int | np.integer) or not 0 <= n <= MAX_CARRY:
+                raise ValueError(f"GapFill.{name} must be a whole number of years from 0 to {MAX_CARRY}, not {n!r}")
         if self.impute not in IMPUTE_METHODS:
             raise ValueError(f"GapFill.impute must be one of {IMPUTE_METHODS}, not {self.impute!r}")
         if not 0.0 <= self.min_coverage <= 1.0:

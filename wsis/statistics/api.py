@@ -1,24 +1,29 @@
 """ICT statistics endpoints: indicators, observations, group aggregates with coverage, the digital divide,
 strategic-target tracking, index scores, economy profiles, releases and their comparison, imports."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
-from ninja.security import django_auth
+from pydantic import Field
 
+from wsis.core.apiauth import django_auth
+from wsis.core.bounds import Id, Year
 from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
 from wsis.core.export import download
 from wsis.core.i18n import language_param
 from wsis.core.uploads import read_upload
 from wsis.reference.api import ErrorEnvelope
 from wsis.statistics import selectors
+from wsis.statistics.aggregate import MAX_CARRY
 from wsis.statistics.models import Release
 
 router = Router(tags=["statistics"])
 ERRORS = {400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope,
           422: ErrorEnvelope}
 Lang = Literal["ar", "zh-hans", "en", "fr", "ru", "es", "zh", "zh-Hans"]
+Carry = Annotated[int, Field(ge=0, le=MAX_CARRY)]
+Share = Annotated[float, Field(ge=0, le=1)]
 Fmt = Literal["json", "csv", "xlsx"]
 METHOD_DOC = ("Gap filling (declared): interpolate=true|false, carry_forward=years (default 3), carry_back=years "
               "(default 0), impute=peer_mean|none, min_coverage=0..1 (default 0.5: below half of the group's "
@@ -51,7 +56,7 @@ def indicators(request, lang: Lang = "en", format: Fmt = "json"):
 @router.get("/indicators/{code}/observations", response={200: list[dict], **ERRORS},
             summary="Observations by economy, year and dimension (current values, or those of one release)")
 def observations(request, code: str, economy: str | None = None, dims: str | None = None,
-                 start: int | None = None, end: int | None = None, release: int | None = None,
+                 start: Year | None = None, end: Year | None = None, release: Id | None = None,
                  format: Fmt = "json"):
     ind = selectors.indicator_get(code)
     rel = Release.objects.filter(pk=release).first() if release else None
@@ -67,9 +72,9 @@ def observations(request, code: str, economy: str | None = None, dims: str | Non
             summary="Group figures with coverage, the economies filled and how, and the source's own figure",
             description="groups = comma-separated codes (WORLD, AFR…, LDC, LLDC, SIDS, DEVELOPED, DEVELOPING, "
                         "WB-HIC…, or a user-defined group). " + METHOD_DOC)
-def aggregates(request, code: str, groups: str | None = None, dims: str | None = None, start: int | None = None,
-               end: int | None = None, interpolate: bool = True, carry_forward: int = 3, carry_back: int = 0,
-               impute: str = "peer_mean", min_coverage: float = 0.5, format: Fmt = "json"):
+def aggregates(request, code: str, groups: str | None = None, dims: str | None = None, start: Year | None = None,
+               end: Year | None = None, interpolate: bool = True, carry_forward: Carry = 3, carry_back: Carry = 0,
+               impute: str = "peer_mean", min_coverage: Share = 0.5, format: Fmt = "json"):
     ind = selectors.indicator_get(code)
     method = selectors.method_from({"interpolate": interpolate, "carry_forward": carry_forward,
                                     "carry_back": carry_back, "impute": impute, "min_coverage": min_coverage})
@@ -84,7 +89,7 @@ def aggregates(request, code: str, groups: str | None = None, dims: str | None =
 
 @router.get("/indicators/{code}/divide", response={200: dict, **ERRORS},
             summary="Digital divide: gaps between groups, gender parity, urban/rural, dispersion, people offline")
-def divide(request, code: str, year: int | None = None):
+def divide(request, code: str, year: Year | None = None):
     return selectors.divide(selectors.indicator_get(code), year=year)
 
 
@@ -99,7 +104,7 @@ def targets(request, format: Fmt = "json"):
 
 @router.get("/index/{code}", response={200: dict, **ERRORS},
             summary="A composite index (e.g. IDI): its definition held as data and every economy's score")
-def index(request, code: str, year: int | None = None, format: Fmt = "json"):
+def index(request, code: str, year: Year | None = None, format: Fmt = "json"):
     from wsis.statistics.services import index_as_data
 
     result = selectors.index_scores(code, year=year)
@@ -115,7 +120,7 @@ def index(request, code: str, year: int | None = None, format: Fmt = "json"):
 
 @router.get("/economies/{iso3}", response={200: dict, **ERRORS},
             summary="Economy profile: each indicator beside the economy's region, groups and the world")
-def economy(request, iso3: str, lang: Lang = "en", year: int | None = None):
+def economy(request, iso3: str, lang: Lang = "en", year: Year | None = None):
     p = selectors.profile(iso3, language=language_param(lang), year=year)
     return {"economy": p["economy"].iso3, "groups": p["groups"], "rows": p["rows"]}
 
@@ -129,11 +134,11 @@ def releases(request):
 
 @router.get("/releases/{int:old}/compare/{int:new}", response={200: dict, **ERRORS},
             summary="What changed between two releases: added, removed and changed values")
-def compare(request, old: int, new: int, limit: int = 500):
+def compare(request, old: Id, new: Id, limit: Annotated[int, Field(ge=1, le=5000)] = 500):
     a, b = Release.objects.filter(pk=old).first(), Release.objects.filter(pk=new).first()
     if a is None or b is None:
         raise NotFound("No such release.")
-    return selectors.release_diff(a, b, limit=min(max(limit, 1), 5000))
+    return selectors.release_diff(a, b, limit=limit)
 
 
 @router.post("/releases", auth=django_auth, response={201: dict, 200: dict, **ERRORS},

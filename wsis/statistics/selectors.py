@@ -9,6 +9,7 @@ from collections import defaultdict
 import numpy as np
 from django.db.models import Count, Max, Min
 
+from wsis.core.bounds import check_year
 from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
 from wsis.core.i18n import prefetch_translations
 from wsis.reference.models import Economy, Group, Membership
@@ -217,6 +218,10 @@ def aggregates(indicator: Indicator, *, dims: str | None = None, groups: list[st
     if indicator.rule == "none":
         raise ValidationFailed([ErrorItem("not_aggregable", f"{indicator.code} is not aggregable: its aggregation "
                                           "rule is 'none'.", field="indicator")])
+    if years:
+        # The panel spans every year from the first asked or observed to the last: bound them.
+        check_year(years[0], "from")
+        check_year(years[1], "to")
     dims = dims if dims is not None else total_dims(indicator)
     data_span = year_span(indicator, dims)
     if data_span is None:
@@ -274,6 +279,7 @@ def divide(indicator: Indicator, *, year: int | None = None, method=None) -> dic
     and its trend, and people offline — for one indicator and year."""
     from wsis.statistics import divide as dv
 
+    check_year(year)
     rows = aggregates(indicator, groups=[WORLD, *{g for pair in GAP_PAIRS for g in pair if g != WORLD}],
                       method=method)
     years_with = sorted({r["year"] for r in rows if r["value"] is not None})
@@ -398,6 +404,7 @@ def index_scores(code: str = "IDI", *, year: int | None = None, latest_within: i
     that, its latest value up to `latest_within` years earlier (declared, like the aggregates' carry-forward)."""
     from wsis.statistics.index import score_many
 
+    check_year(year)
     row, defn = index_definition(code)
     indicators = {}
     for ind in Indicator.objects.all():
@@ -424,6 +431,7 @@ def index_scores(code: str = "IDI", *, year: int | None = None, latest_within: i
 
 def profile(iso3: str, *, language: str, year: int | None = None) -> dict:
     """Each indicator's latest value for the economy beside its ITU region, development groups and the world."""
+    check_year(year)
     eco = Economy.objects.prefetch_related("translations").filter(iso3=iso3.upper()).first()
     if eco is None:
         raise NotFound(f"No economy {iso3!r}.")

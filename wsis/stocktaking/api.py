@@ -1,13 +1,15 @@
 """Registry endpoints: search with facets, detail, create, update, workflow, revisions, import and export."""
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.security import django_auth
+from pydantic import Field
 
+from wsis.core.apiauth import django_auth
+from wsis.core.bounds import Id
 from wsis.core.errors import ErrorItem, ValidationFailed
 from wsis.core.i18n import language_param
 from wsis.reference.api import ErrorEnvelope
@@ -51,7 +53,7 @@ class Text(Schema):
 
 
 class OrgRef(Schema):
-    id: int | None = None
+    id: Id | None = None
     name: str = ""
     identifier: str = ""
     kind: str = ""
@@ -173,7 +175,8 @@ def _viewer(request):
 
 
 @router.get("", response={200: Page, **ERRORS}, summary="Search activities", description=FILTER_DOC)
-def activity_search(request, params: Query[SearchParams], limit: int = 25, cursor: str | None = None):
+def activity_search(request, params: Query[SearchParams], limit: Annotated[int, Field(ge=1, le=selectors.MAX_LIMIT)] = 25,
+                    cursor: str | None = None):
     return selectors.page(_viewer(request), _filters(params), language=language_param(params.lang), limit=limit, cursor=cursor)
 
 
@@ -259,7 +262,7 @@ def parse_file(path: Path, *, label: str | None = None) -> list[tuple[str, dict]
 
 
 @router.get("/{int:activity_id}", response={200: Detail, **ERRORS}, summary="One activity")
-def activity_detail(request, activity_id: int, lang: Lang = "en"):
+def activity_detail(request, activity_id: Id, lang: Lang = "en"):
     viewer = _viewer(request)
     return selectors.detail(viewer, selectors.get_visible(viewer, activity_id), language_param(lang))
 
@@ -271,7 +274,7 @@ def activity_create(request, payload: ActivityIn):
 
 
 @router.put("/{int:activity_id}", auth=django_auth, response={200: Detail, **ERRORS}, summary="Change a draft or returned activity")
-def activity_update(request, activity_id: int, payload: ActivityIn):
+def activity_update(request, activity_id: Id, payload: ActivityIn):
     a = selectors.get_visible(request.user, activity_id)
     a = services.activity_update(actor=request.user, activity=a, data=payload.dict())
     return selectors.detail(request.user, a, "en")
@@ -280,7 +283,7 @@ def activity_update(request, activity_id: int, payload: ActivityIn):
 @router.post("/{int:activity_id}/transitions", auth=django_auth, response={200: Detail, **ERRORS},
              summary="Move an activity through the review workflow",
              description="action = " + ", ".join(services.ACTIONS) + ". An impossible step answers 409.")
-def activity_transition(request, activity_id: int, payload: TransitionIn):
+def activity_transition(request, activity_id: Id, payload: TransitionIn):
     a = selectors.get_visible(request.user, activity_id)
     a = services.activity_transition(actor=request.user, activity=a, action=payload.action, comment=payload.comment)
     return selectors.detail(request.user, a, "en")
@@ -288,7 +291,7 @@ def activity_transition(request, activity_id: int, payload: TransitionIn):
 
 @router.post("/{int:activity_id}/revise", auth=django_auth, response={201: Detail, **ERRORS},
              summary="Open a revision of a published activity (the published version stays public)")
-def activity_revise(request, activity_id: int):
+def activity_revise(request, activity_id: Id):
     a = selectors.get_visible(request.user, activity_id)
     rev = services.activity_revise(actor=request.user, activity=a)
     return Status(201, selectors.detail(request.user, rev, "en"))
@@ -296,7 +299,7 @@ def activity_revise(request, activity_id: int):
 
 @router.get("/{int:activity_id}/duplicates", response={200: list[Duplicate], **ERRORS},
             summary="Likely duplicates (shown before submitting)")
-def activity_duplicates(request, activity_id: int):
+def activity_duplicates(request, activity_id: Id):
     viewer = _viewer(request)
     a = selectors.get_visible(viewer, activity_id)
     visible_ids = set(Activity.objects.filter(selectors.visible(viewer)).values_list("id", flat=True))
@@ -304,6 +307,6 @@ def activity_duplicates(request, activity_id: int):
 
 
 @router.get("/{int:activity_id}/versions", response={200: list[dict], **ERRORS}, summary="Published versions")
-def activity_versions(request, activity_id: int):
+def activity_versions(request, activity_id: Id):
     a = selectors.get_visible(_viewer(request), activity_id)
     return [{"number": v.number, "published_at": v.published_at.isoformat(), "data": v.data} for v in a.versions.all()]

@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 
 from wsis.accounts.models import Role
 from wsis.accounts.permissions import is_bdt_admin, roles_of
+from wsis.core.bounds import ID_MAX
 from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
 from wsis.core.i18n import pick, prefetch_translations
 from wsis.reference.selectors import code_key
@@ -158,7 +159,10 @@ def _encode(value, pk) -> str:
 def _decode(cursor: str):
     try:
         value, pk = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return value, int(pk)
+        pk = int(pk)
+        if not 0 <= pk <= ID_MAX or not isinstance(value, str | int | float | None):
+            raise ValueError("not a page link")
+        return value, pk
     except (ValueError, TypeError) as exc:
         raise ValidationFailed([ErrorItem("invalid", "This page link is broken; start from the first page.", field="cursor")]) from exc
 

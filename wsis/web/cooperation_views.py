@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wsis.accounts.models import Organisation, OrganisationKind
+from wsis.core.bounds import whole_number
 from wsis.core.errors import ErrorItem, NotFound, ServiceError, ValidationFailed
 from wsis.core.export import download
 from wsis.core.i18n import current_language
@@ -51,8 +52,7 @@ def _viewer(request):
 
 
 def _int(value) -> int | None:
-    value = str(value or "").strip()
-    return int(value) if value.isdigit() else None
+    return whole_number(value)
 
 
 def _pk_or_zero(value):

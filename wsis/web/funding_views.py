@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from wsis.accounts import services as org_services
 from wsis.accounts.models import ItuMembership, Organisation, OrganisationKind, Role
 from wsis.accounts.permissions import is_bdt_admin, roles_of
+from wsis.core.bounds import whole_number
 from wsis.core.errors import NotFound, ServiceError
 from wsis.core.export import download
 from wsis.core.i18n import current_language
@@ -78,8 +79,8 @@ def _field_errors(exc: ServiceError) -> dict[str, list[str]]:
     return out
 
 
-def _int(value):
-    return int(value) if str(value or "").strip().isdigit() else None
+def _int(value) -> int | None:
+    return whole_number(value)
 
 
 def _organisations():

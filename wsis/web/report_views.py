@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wsis.core.bounds import whole_number
 from wsis.core.errors import NotFound, PermissionDenied, ServiceError
 from wsis.core.export import download
 from wsis.core.i18n import current_language
@@ -42,8 +43,7 @@ def _run_or_404(pk: int) -> ReportRun:
 
 
 def _int(value) -> int | None:
-    value = str(value or "").strip()
-    return int(value) if value.isdigit() else None
+    return whole_number(value)
 
 
 def _languages() -> dict[str, str]:

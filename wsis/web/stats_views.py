@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from wsis.core.bounds import ID_MAX, year_or_none
 from wsis.core.errors import NotFound, ServiceError
 from wsis.core.export import download
 from wsis.core.i18n import current_language, prefetch_translations
@@ -33,10 +34,12 @@ def _indicator(code):
 
 
 def _int(value, default=None):
+    """A whole number from the query string within the database's 64-bit range, else the default."""
     try:
-        return int(value)
+        n = int(value)
     except (TypeError, ValueError):
         return default
+    return n if abs(n) <= ID_MAX else default
 
 
 def index(request):
@@ -87,7 +90,7 @@ def explorer(request, code: str):
     for y in years:
         table.append({"year": y, "economies": [obs_by.get((e, y)) for e in economies],
                       "groups": [agg_by.get((g, y), {}).get("value") for g in groups]})
-    map_year = _int(request.GET.get("year"), span[1])
+    map_year = year_or_none(request.GET.get("year")) or span[1]
     ctx.update({
         "chart_svg": charts.svg(chart, aria_label=_("Line chart of %(name)s; the values are in the table below.")
                                 % {"name": ctx["name"]}),
@@ -131,7 +134,7 @@ def divide(request, code: str):
     ind = _indicator(code)
     lang = current_language()
     try:
-        data = selectors.divide(ind, year=_int(request.GET.get("year")))
+        data = selectors.divide(ind, year=year_or_none(request.GET.get("year")))
     except ServiceError as exc:
         service_errors(request, exc)
         data = None
@@ -149,7 +152,7 @@ def divide(request, code: str):
 def economy(request, iso3: str):
     lang = current_language()
     try:
-        p = selectors.profile(iso3, language=lang, year=_int(request.GET.get("year")))
+        p = selectors.profile(iso3, language=lang, year=year_or_none(request.GET.get("year")))
     except NotFound as exc:
         raise Http404(exc.message) from exc
     names = selectors.group_names(lang)
@@ -175,7 +178,7 @@ def targets(request):
 
 def index_page(request, code: str = "IDI"):
     try:
-        result = selectors.index_scores(code, year=_int(request.GET.get("year")))
+        result = selectors.index_scores(code, year=year_or_none(request.GET.get("year")))
     except NotFound as exc:
         raise Http404(exc.message) from exc
     lang = current_language()

@@ -63,13 +63,14 @@ def test_indicators_observations_and_aggregates(client, data):
     assert no_fill["filled"] == {} and no_fill["n_reported"] == 3  # Kenya, Ghana, Nigeria; Ethiopia missing
 
 
-@pytest.mark.parametrize("params,field", [
-    ({"min_coverage": 2}, "method"), ({"impute": "magic"}, "method"), ({"groups": "NOPE"}, "groups"),
-    ({"dims": "COLOUR=red"}, "dims"), ({"start": 2020}, "from"),
+@pytest.mark.parametrize("params,field,status", [
+    ({"min_coverage": 2}, "min_coverage", 422), ({"impute": "magic"}, "method", 400), ({"groups": "NOPE"}, "groups", 400),
+    ({"dims": "COLOUR=red"}, "dims", 400), ({"start": 2020}, "from", 400), ({"start": 1800, "end": 2020}, "start", 422),
 ])
-def test_bad_parameters_name_the_field(client, data, params, field):
+def test_bad_parameters_name_the_field(client, data, params, field, status):
+    # 422: outside the bounds the parameter declares; 400: refused by the selector.
     resp = client.get(f"{API}/indicators/INTERNET_USERS/aggregates", params)
-    assert resp.status_code == 400 and resp.json()["errors"][0]["field"] == field
+    assert resp.status_code == status and resp.json()["errors"][0]["field"] == field
 
 
 def test_not_aggregable_and_unknown(client, data):
