@@ -10,6 +10,9 @@ from wsis.core.cells import csv_guard, xlsx_append
 
 
 def _cell(value):
+    if isinstance(value, dict):
+        # Nested figures (e.g. days per stage) as JSON text, which a spreadsheet cell can hold.
+        return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, list | tuple):
         return ";".join(str(v) for v in value)
     if value is None:

@@ -119,3 +119,12 @@ def test_download_of_a_typed_formula(fmt):
         _assert_csv_guarded(body.decode("utf-8"), ATTACKS[:1])
     else:
         _assert_xlsx_guarded(body, ATTACKS[:1])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_download_of_nested_figures(fmt):
+    from wsis.core.export import download
+
+    body = download([{"days": {"received": 6.0, "assessed": 9.0}}], "x", fmt).content
+    text = body.decode("utf-8") if fmt == "csv" else str([c.value for c in _xlsx_cells(body)])
+    assert "received" in text and "9.0" in text
