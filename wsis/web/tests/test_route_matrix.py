@@ -85,6 +85,18 @@ def _prepare(world: Demo) -> Demo:
     partner_services.flows_record(actor=User.objects.get(username="admin"), items=[("matrix", {
         "activity": draft.pk, "funder": {"id": satellite.pk}, "stage": "commitment", "amount": "1000",
         "currency": "USD", "value_date": "2025-01-01", "mechanism": "trust_fund", "public": False})])
+    # Another organisation's draft that nearly repeats a submitted activity: the reviewers who open the
+    # submitted one must not see the draft among its possible duplicates.
+    from wsis.stocktaking.services import activity_create, to_data
+
+    target = (Activity.objects.filter(state="submitted", revision_of__isnull=True).exclude(lead_organisation=satellite)
+              .order_by("pk").first())
+    data = to_data(target)
+    data.update(external_id=None, lead_organisation={"name": satellite.name, "kind": satellite.kind}, partners=[])
+    for entry in data["texts"].values():
+        entry["title"] = f"{entry['title']} (second draft)"
+    activity_create(actor=User.objects.get(username="satellite"), data=data)
+
     # Confidential amounts get digits found nowhere else, so a leak in any format is recognisable.
     for i, f in enumerate(Flow.objects.filter(public=False).order_by("pk")):
         amount = Decimal(f"{7_310_000 + 13 * i}.37")
@@ -106,6 +118,7 @@ def _prepare(world: Demo) -> Demo:
     flow_orgs = set(Flow.objects.values_list("funder_id", flat=True))
     world.values.update({
         "activity": sorted(by_state.values()) + [draft.pk],
+        "every role's activity": [target.pk],
         "event": events,
         "agreement": list(Agreement.objects.order_by("pk").values_list("pk", flat=True)),
         "document": list(Document.objects.order_by("pk").values_list("pk", flat=True)[:2]) or [1],
@@ -175,7 +188,8 @@ def _fill(route: str, values: dict, index: int) -> list[str]:
         kind = _kind(route, name)
         options = values[kind]
         n = PER_ROLE.get(kind, 1) if len(PARAM.findall(route)) == 1 else 1
-        picks = list(dict.fromkeys(options[(index * n + k) % len(options)] for k in range(n)))
+        picks = values.get(f"every role's {kind}", []) + [options[(index * n + k) % len(options)] for k in range(n)]
+        picks = list(dict.fromkeys(picks))
         paths = [p.replace(m.group(0), str(v), 1) for p in paths for v in picks]
     return paths
 
