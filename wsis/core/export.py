@@ -6,6 +6,8 @@ import json
 
 from django.http import HttpResponse
 
+from wsis.core.cells import csv_guard, xlsx_append
+
 
 def _cell(value):
     # A spreadsheet cell holds one value: a mapping becomes "key:value;key:value" as lists become "a;b".
@@ -26,9 +28,9 @@ def csv_response(rows: list[dict], filename: str, columns: list[str] | None = No
     # A BOM lets spreadsheet programs open Arabic and Chinese text as UTF-8.
     buf.write("\ufeff")
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([csv_guard(c) for c in columns])
     for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+        writer.writerow([csv_guard(_cell(row.get(c))) for c in columns])
     resp = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
     resp["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return resp
@@ -50,12 +52,12 @@ def xlsx_response(rows: list[dict], filename: str, columns: list[str] | None = N
     wb = Workbook()
     ws = wb.active
     ws.title = sheet[:31]
-    ws.append(columns)
+    xlsx_append(ws, columns)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
     for row in rows:
-        ws.append([_cell(row.get(c)) for c in columns])
+        xlsx_append(ws, [_cell(row.get(c)) for c in columns])
     buf = io.BytesIO()
     wb.save(buf)
     resp = HttpResponse(buf.getvalue(),

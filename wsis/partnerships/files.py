@@ -74,11 +74,18 @@ def read_upload(upload, *, default_mechanism: str = "") -> tuple[list, Counter]:
         return read_flows(path, label=name, default_mechanism=default_mechanism)
 
 
-def iati_export(rows: list[dict], activities: dict) -> bytes:
-    """IATI 2.03 XML of flow rows (from selectors.flow_rows, confidential ones left out) grouped by activity."""
+def iati_export(viewer, rows: list[dict]) -> bytes:
+    """IATI 2.03 XML of flow rows (from selectors.flow_rows, confidential ones left out) grouped by activity.
+
+    Only flows of activities the viewer may open are written: IATI names the activity and its identifier."""
+    from wsis.partnerships.selectors import open_activities
+    from wsis.stocktaking.models import Activity
+
+    activities = Activity.objects.select_related("lead_organisation").prefetch_related("translations").in_bulk(
+        open_activities(viewer, {r["activity"] for r in rows}))
     grouped: dict[int, list] = {}
     for r in rows:
-        if r["amount"] is None or not r["public"]:
+        if r["amount"] is None or not r["public"] or r["activity"] not in activities:
             continue
         grouped.setdefault(r["activity"], []).append(r)
     out = []

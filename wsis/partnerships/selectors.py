@@ -118,17 +118,40 @@ def _activity_dims(activity_ids) -> dict[int, dict[str, set]]:
     return dims
 
 
+def _known_agreements(viewer, ids) -> set:
+    """The agreements among ``ids`` the viewer may open (agreements_visible)."""
+    if not ids:
+        return set()
+    return set(agreements_visible(viewer).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def open_activities(viewer, ids) -> set:
+    """The activities among ``ids`` the viewer may open (the registry's visibility rule).
+
+    Flows are known to more people than their activity (the funder of a draft, BDT staff), so
+    the activity's title and budget are shown only to those who may open the activity itself."""
+    from wsis.stocktaking.selectors import visible
+
+    if not ids:
+        return set()
+    return set(Activity.objects.filter(visible(viewer), pk__in=ids).values_list("pk", flat=True))
+
+
 def flow_values(viewer, f: FlowFilters | None = None, *, rates: RateTable | None = None) -> dict:
     """Every visible flow with its US-dollar value, or the reason it has none (confidential, no rate)."""
     f = f or FlowFilters()
     rows = list(_filtered(viewer, f).values(
         "id", "activity_id", "stage", "amount", "currency", "value_date", "mechanism", "public", "funder_id",
         "funder__name", "funder__kind", "funder__identifier", "receiver_id", "activity__lead_organisation_id", "description", "reference",
-        "agreement__reference").order_by("value_date", "id"))
+        "agreement_id", "agreement__reference").order_by("value_date", "id"))
     rates = rates or RateTable.load({r["currency"] for r in rows})
     bdt, org = permissions.is_bdt_staff(viewer), _viewer_org(viewer)
+    agreements = _known_agreements(viewer, {r["agreement_id"] for r in rows if r["agreement_id"]})
     missing: dict[tuple, int] = {}
     for r in rows:
+        if r["agreement_id"] not in agreements:
+            # A flow may be public while the agreement it was paid under is not: its reference stays private.
+            r["agreement_id"] = r["agreement__reference"] = None
         r["visible"] = _may_see(viewer, bdt, org, r)
         r["usd"] = r["rate"] = r["rate_date"] = None
         if not r["visible"]:
@@ -224,7 +247,7 @@ def funding_gaps(viewer, f: FlowFilters | None = None, *, limit: int = 20, value
         elif r["stage"] == "commitment":
             committed[r["activity_id"]] = committed.get(r["activity_id"], Decimal(0)) + r["usd"]
     ids = {r["activity_id"] for r in data["rows"]}
-    acts = Activity.objects.filter(pk__in=ids, budget_amount__isnull=False).exclude(budget_currency="").prefetch_related(
+    acts = Activity.objects.filter(pk__in=open_activities(viewer, ids), budget_amount__isnull=False).exclude(budget_currency="").prefetch_related(
         "translations")
     rates = RateTable.load({a.budget_currency for a in acts})
     out = []
@@ -245,7 +268,7 @@ def flow_rows(viewer, f: FlowFilters | None = None, *, language: str = "en") -> 
     """The flows of a list or a download: original amount, US dollars and the rate used, or blanks when hidden."""
     data = flow_values(viewer, f)
     titles = {a.pk: a.title(language) for a in Activity.objects.filter(
-        pk__in={r["activity_id"] for r in data["rows"]}).prefetch_related("translations")}
+        pk__in=open_activities(viewer, {r["activity_id"] for r in data["rows"]})).prefetch_related("translations")}
     return [{"id": r["id"], "activity": r["activity_id"], "activity_title": titles.get(r["activity_id"], ""),
              "funder": r["funder__name"], "funder_identifier": r["funder__identifier"] or "",
              "funder_kind": r["funder__kind"], "stage": r["stage"],

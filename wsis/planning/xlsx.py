@@ -16,11 +16,11 @@ import re
 from typing import NamedTuple
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from wsis.core.cells import xlsx_append, xlsx_put
 from wsis.core.errors import ErrorItem, Problems, ValidationFailed, problem_count
 from wsis.core.uploads import open_workbook, sheet_rows
 
@@ -445,7 +445,7 @@ def _as_date(value):
 
 
 def _put_text(ws, r: int, c: int, text: str):
-    cell = ws.cell(r, c, ILLEGAL_CHARACTERS_RE.sub("", text))
+    cell = xlsx_put(ws, r, c, text)
     # Stored text, never a formula, whatever the cell holds.
     cell.data_type = "s"
     return cell
@@ -493,14 +493,14 @@ def _readme(ws) -> None:
     for name, sheet in SHEETS.items():
         for col in sheet.columns:
             required = "yes" if col.required else (col.need or "no")
-            ws.append([name, col.name, required, col.meaning, col.example])
+            xlsx_append(ws, [name, col.name, required, col.meaning, col.example])
             for cell in ws[ws.max_row]:
                 cell.alignment = wrap
     ws.append([])
     ws.append(["Notes"])
     ws.cell(ws.max_row, 1).font = Font(bold=True)
     for note in NOTES:
-        ws.append([note])
+        xlsx_append(ws, [note])
     _style_header(ws, [12, 20, 26, 90, 34])
 
 
@@ -511,7 +511,7 @@ def write_plan_xlsx(data: dict) -> bytes:
     wb.active.title = README
     for name, sheet in SHEETS.items():
         ws = wb.create_sheet(name)
-        ws.append([col.name for col in sheet.columns])
+        xlsx_append(ws, [col.name for col in sheet.columns])
         _style_header(ws, [_width(col) for col in sheet.columns])
         if sheet.key is None:
             has_plan = any(data.get(k) for k in ("code", "start", "end", "titles"))

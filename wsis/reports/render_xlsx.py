@@ -7,6 +7,7 @@ import zipfile
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wsis.core.cells import xlsx_append
 from wsis.reports.document import Document
 
 # A fixed zip timestamp, so the same document gives the same bytes.
@@ -25,31 +26,31 @@ def render_xlsx(doc: Document) -> bytes:
         for row in ((doc.title,), (doc.subtitle,),
                     (_("Parameters"), ", ".join(f"{k}={v}" for k, v in doc.params.items())),
                     (_("Evaluated as of"), doc.as_of), (_("Generated"), doc.generated_at), ()):
-            about.append(list(row))
+            xlsx_append(about, list(row))
         about["A1"].font = Font(bold=True, size=14)
-        about.append([_("Sheet"), _("Table"), _("Source")])
+        xlsx_append(about, [_("Sheet"), _("Table"), _("Source")])
         for t in doc.tables():
-            about.append([t.key, t.caption, t.source])
-        about.append([])
-        about.append([_("Source"), _("Label"), _("Parameters"), _("Release"), _("Path")])
+            xlsx_append(about, [t.key, t.caption, t.source])
+        xlsx_append(about, [])
+        xlsx_append(about, [_("Source"), _("Label"), _("Parameters"), _("Release"), _("Path")])
         for s in doc.sources:
-            about.append([s.key, s.label, ", ".join(f"{k}={v}" for k, v in s.params.items()), s.release, s.path])
+            xlsx_append(about, [s.key, s.label, ", ".join(f"{k}={v}" for k, v in s.params.items()), s.release, s.path])
         for t in doc.tables():
             ws = wb.create_sheet(t.key)
             ws.sheet_view.rightToLeft = doc.rtl
-            ws.append([t.caption])
+            xlsx_append(ws, [t.caption])
             ws["A1"].font = Font(bold=True)
-            ws.append([c.label for c in t.columns])
+            xlsx_append(ws, [c.label for c in t.columns])
             for cell in ws[2]:
                 cell.font = Font(bold=True)
                 cell.alignment = Alignment(wrap_text=True)
             for r in t.rows:
-                ws.append([_cell(r.get(c.key), c.kind) for c in t.columns])
+                xlsx_append(ws, [_cell(r.get(c.key), c.kind) for c in t.columns])
             ws.freeze_panes = "A3"
             if t.note:
-                ws.append([])
-                ws.append([t.note])
-            ws.append([f"[{t.source}]"] if t.source else [])
+                xlsx_append(ws, [])
+                xlsx_append(ws, [t.note])
+            xlsx_append(ws, [f"[{t.source}]"] if t.source else [])
         wb.properties.creator = "WSIS·SDG Tracker"
         wb.properties.title = doc.title
         stamp = dt.datetime.fromisoformat(doc.generated_at).replace(tzinfo=None) if doc.generated_at else None

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from wsis.core.admin import ReadOnlyAdmin
+from wsis.core.admin_site import admin_allowed
 from wsis.stocktaking.models import Activity, ActivityTranslation, Transition
 
 
@@ -34,4 +35,4 @@ class ActivityAdmin(ReadOnlyAdmin):
         return False
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
+        return admin_allowed(request.user)

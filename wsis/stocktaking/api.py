@@ -14,7 +14,6 @@ from wsis.core.errors import ErrorItem, ValidationFailed
 from wsis.core.i18n import language_param
 from wsis.reference.api import ErrorEnvelope
 from wsis.stocktaking import exports, selectors, services
-from wsis.stocktaking.models import Activity
 
 router = Router(tags=["activities"])
 ERRORS = {400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope,
@@ -302,8 +301,7 @@ def activity_revise(request, activity_id: Id):
 def activity_duplicates(request, activity_id: Id):
     viewer = _viewer(request)
     a = selectors.get_visible(viewer, activity_id)
-    visible_ids = set(Activity.objects.filter(selectors.visible(viewer)).values_list("id", flat=True))
-    return [d for d in services.duplicates(a, limit=20) if d["id"] in visible_ids][:5]
+    return selectors.duplicates(viewer, a)
 
 
 @router.get("/{int:activity_id}/versions", response={200: list[dict], **ERRORS}, summary="Published versions")

@@ -15,7 +15,7 @@ from wsis.core.i18n import pick, prefetch_translations
 from wsis.reference.selectors import code_key
 from wsis.stocktaking import permissions, schema
 from wsis.stocktaking.models import Activity, ActivityFacet
-from wsis.stocktaking.search import backend
+from wsis.stocktaking.search import backend, normalise
 
 # Filter name → facet column. The same names are used by the web UI, the API and exports.
 FACETS = ["kind", "status", "scope", "priority", "region", "group", "economy", "line", "role", "goal", "target",
@@ -288,3 +288,32 @@ def export_rows(viewer, filters: Filters, *, cap: int = 100_000) -> list[Activit
 
 def review_queue(viewer) -> Filters:
     return Filters(values={"state": ["submitted", "in_review"]}, sort="-updated")
+
+
+def duplicates(viewer, activity: Activity, *, limit: int = 5) -> list[dict]:
+    """Likely duplicates: same lead organisation or a shared economy, and a similar title in any language.
+
+    Only activities the viewer may open are candidates: another organisation's draft is nobody else's business.
+    """
+    from difflib import SequenceMatcher
+
+    mine = [normalise(t.title) for t in activity.translations.all() if t.title]
+    if not mine:
+        return []
+    economies = list(activity.economies.values_list("id", flat=True))
+    candidates = (Activity.objects.filter(visible(viewer)).exclude(pk=activity.pk).exclude(pk=activity.revision_of_id or 0)
+                  .exclude(revision_of=activity.revision_of_id or -1)
+                  .exclude(state__in=("merged", "rejected", "withdrawn"))
+                  .filter(revision_of__isnull=True))
+    candidates = candidates.filter(Q(lead_organisation=activity.lead_organisation_id) | Q(economies__in=economies)).distinct()
+    scored = []
+    for other in candidates.prefetch_related("translations")[:2000]:
+        best = 0.0
+        for t in other.translations.all():
+            theirs = normalise(t.title)
+            for m in mine:
+                best = max(best, SequenceMatcher(None, m, theirs).ratio())
+        if best >= 0.6:
+            scored.append({"id": other.pk, "title": other.title(), "state": other.state, "similarity": round(best, 2)})
+    scored.sort(key=lambda r: -r["similarity"])
+    return scored[:limit]

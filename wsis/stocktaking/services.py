@@ -548,34 +548,6 @@ def activity_revise(*, actor, activity: Activity) -> Activity:
     return rev
 
 
-def duplicates(activity: Activity, *, limit: int = 5) -> list[dict]:
-    """Likely duplicates: same lead organisation or a shared economy, and a similar title in any language."""
-    from difflib import SequenceMatcher
-
-    mine = [normalise(t.title) for t in activity.translations.all() if t.title]
-    if not mine:
-        return []
-    economies = list(activity.economies.values_list("id", flat=True))
-    candidates = (Activity.objects.exclude(pk=activity.pk).exclude(pk=activity.revision_of_id or 0)
-                  .exclude(revision_of=activity.revision_of_id or -1)
-                  .exclude(state__in=("merged", "rejected", "withdrawn"))
-                  .filter(revision_of__isnull=True))
-    from django.db.models import Q
-
-    candidates = candidates.filter(Q(lead_organisation=activity.lead_organisation_id) | Q(economies__in=economies)).distinct()
-    scored = []
-    for other in candidates.prefetch_related("translations")[:2000]:
-        best = 0.0
-        for t in other.translations.all():
-            theirs = normalise(t.title)
-            for m in mine:
-                best = max(best, SequenceMatcher(None, m, theirs).ratio())
-        if best >= 0.6:
-            scored.append({"id": other.pk, "title": other.title(), "state": other.state, "similarity": round(best, 2)})
-    scored.sort(key=lambda r: -r["similarity"])
-    return scored[:limit]
-
-
 def activities_import(*, actor, items: list[tuple[str, dict]], publish: bool = False, is_demo: bool = False) -> dict:
     """Import many activities: every item is checked first; all are written or none.
 

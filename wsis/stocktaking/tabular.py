@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils import translation
 
+from wsis.core.cells import csv_guard, csv_unguard, xlsx_put
 from wsis.core.errors import ErrorItem, Problems, ValidationFailed, problem_count
 from wsis.core.uploads import csv_rows, open_workbook, sheet_rows
 from wsis.core.validation import clean_decimal
@@ -71,8 +72,6 @@ GROUP = re.compile(r"[A-Za-z0-9_-]+")
 STRATEGIC_TARGET = re.compile(r"[A-Za-z0-9._-]+")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 AMOUNT = re.compile(r"-?\d+(?:\.\d+)?")
-# Spreadsheet programs run a CSV cell that starts with one of these as a formula.
-FORMULA_START = ("=", "+", "-", "@")
 
 _url = URLValidator(schemes=["http", "https"])
 
@@ -462,14 +461,7 @@ def _table(header: list, body, source: str, label) -> list[tuple[str, dict]]:
 
 
 def _unguard(value: str) -> str:
-    value = value.strip()
-    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_START):
-        return value[1:]
-    return value
-
-
-def _guard(value: str) -> str:
-    return "'" + value if value.lstrip("'").startswith(FORMULA_START) else value
+    return csv_unguard(value.strip())
 
 
 def read_csv(path: Path) -> list[tuple[str, dict]]:
@@ -579,7 +571,7 @@ def _write_csv(activities: list[dict], fh) -> None:
     writer = csv.writer(fh, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in activities_to_rows(activities):
-        writer.writerow([_guard(row[c]) for c in COLUMNS])
+        writer.writerow([csv_guard(row[c]) for c in COLUMNS])
 
 
 WIDTHS = {
@@ -606,7 +598,6 @@ CODE_LISTS = [
 def write_xlsx(activities: list[dict], path_or_stream) -> None:
     """The "activities" sheet (bold frozen header) and a "codes" sheet of the allowed codes."""
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -634,7 +625,7 @@ def write_xlsx(activities: list[dict], path_or_stream) -> None:
                 cell = ws.cell(r, i, Decimal(value))
                 cell.number_format = "0.00"
             else:
-                cell = ws.cell(r, i, ILLEGAL_CHARACTERS_RE.sub("", value))
+                cell = xlsx_put(ws, r, i, value)
                 # Stored text, never a formula, whatever the contributor typed.
                 cell.data_type = "s"
 

@@ -78,7 +78,7 @@ def activity_detail(request, pk: int):
     viewer = _viewer(request)
     a = _visible_or_404(viewer, pk)
     info = selectors.detail(viewer, a, current_language())
-    dups = services.duplicates(a) if a.state in ("draft", "returned", "submitted", "in_review") and viewer else []
+    dups = selectors.duplicates(viewer, a) if a.state in ("draft", "returned", "submitted", "in_review") and viewer else []
     return render(request, "wsis/activities/detail.html", {
         "a": a, "info": info, "duplicates": dups,
         "can_edit": permissions.can_activity_edit(viewer, a),
@@ -132,7 +132,7 @@ def activity_submit(request, pk: int):
     a = _visible_or_404(request.user, pk)
     info = selectors.detail(request.user, a, current_language())
     return render(request, "wsis/activities/submit.html", {
-        "a": a, "info": info, "duplicates": services.duplicates(a),
+        "a": a, "info": info, "duplicates": selectors.duplicates(request.user, a),
         "errors": [c for c in info["checks"] if c["level"] == "error"],
         "warnings": [c for c in info["checks"] if c["level"] == "warning"],
     })

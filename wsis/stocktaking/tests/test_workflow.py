@@ -11,7 +11,6 @@ from wsis.stocktaking.services import (
     activity_transition,
     activity_update,
     checks,
-    duplicates,
 )
 
 pytestmark = pytest.mark.django_db
@@ -151,10 +150,10 @@ def test_duplicate_warning(reference, people):
     first = publish(activity_create(actor=people["author"], data=sample()), people)
     second = activity_create(actor=people["author"], data=sample(texts={"fr": {"title": "Plan national large bande Kenya"},
                                                                          "en": {"title": "National broadband plan - Kenya"}}))
-    found = duplicates(second)
+    found = selectors.duplicates(people["author"], second)
     assert found and found[0]["id"] == first.pk and found[0]["similarity"] >= 0.6
     other = activity_create(actor=people["author"], data=sample(texts={"en": {"title": "Cybersecurity drill for CIRTs"}}))
-    assert duplicates(other) == []
+    assert selectors.duplicates(people["author"], other) == []
 
 
 def test_admin_corrects_a_published_activity_as_a_new_version(reference, people):

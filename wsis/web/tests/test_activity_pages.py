@@ -82,3 +82,21 @@ def test_import_page_reports_rows(client, reference, people):
     page = client.post("/en/activities/import/", {"file": bad}).content.decode()
     assert "acts.csv:2" in page and "nothing was imported" in page.lower() or "nothing was written" in page.lower()
     assert not Activity.objects.exists()
+
+
+def test_possible_duplicates_name_no_other_organisations_draft(client, reference, people):
+    secret = "National broadband plan for Kenya (confidential draft)"
+    mine = activity_create(actor=people["author"], data=sample(texts={"en": {"title": secret}}))
+    theirs = activity_create(actor=people["stranger"], data=sample(lead_organisation={"name": "Other ministry (test)"}, texts={
+        "en": {"title": "National broadband plan for Kenya"}}))
+    assert theirs.lead_organisation_id != mine.lead_organisation_id
+    client.force_login(people["stranger"])
+    for url in (f"/en/activities/{theirs.pk}/", f"/en/activities/{theirs.pk}/submit/"):
+        page = client.get(url).content.decode()
+        assert secret not in page and f"/activities/{mine.pk}/" not in page, url
+    assert client.get(f"/api/v1/activities/{theirs.pk}/duplicates").json() == []
+    # Once published, the other organisation's activity is a fair duplicate to point at.
+    for actor, action in (("author", "submit"), ("afr_reviewer", "start_review"), ("afr_reviewer", "publish")):
+        activity_transition(actor=people[actor], activity=mine, action=action)
+    page = client.get(f"/en/activities/{theirs.pk}/submit/").content.decode()
+    assert f"/activities/{mine.pk}/" in page

@@ -94,14 +94,11 @@ class Command(BaseCommand):
     def do_export(self, opts):
         from wsis.core.export import download
         from wsis.partnerships import files, selectors
-        from wsis.stocktaking.models import Activity
 
         viewer = command_user(opts["user"]) if opts.get("user") else None
         rows = selectors.flow_rows(viewer)
         if opts["format"] == "iati":
-            acts = Activity.objects.select_related("lead_organisation").prefetch_related("translations").in_bulk(
-                {r["activity"] for r in rows})
-            content = files.iati_export(rows, acts)
+            content = files.iati_export(viewer, rows)
             rows = [r for r in rows if r["public"] and r["amount"] is not None]
         else:
             content = download(rows, "funding-flows", opts["format"]).content

@@ -1,0 +1,7 @@
+from django.contrib.admin.apps import AdminConfig
+
+
+class BdtAdminConfig(AdminConfig):
+    """django.contrib.admin with the site that lets only BDT administrators in."""
+
+    default_site = "wsis.core.admin_site.BdtAdminSite"
