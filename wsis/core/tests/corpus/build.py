@@ -438,7 +438,7 @@ body("agreement", "title_surrogate", None, "invalid_text", "title",
 body("agreement", "summary_escape", {"summary": "a\x1b[2Jb"}, "control_character", "summary")
 body("agreement", "activity_20_digits", {"activities": [12345678901234567890]}, "unknown_code", "activities")
 body("agreement", "party_20_digits", lambda d: d["parties"][1].update(organisation=12345678901234567890),
-     "unknown_code", "parties")
+     "invalid", "parties", status=422)
 body("agreement", "signed_feb_30", {"signed_on": "2025-02-30"}, "invalid", "signed_on")
 body("agreement", "start_year_1", {"start_date": "0001-01-01"}, "out_of_range", "start_date")
 body("contribution", "symbol_zero_width", {"symbol": f"SG1{ZW}-C.1"}, "invisible_character", "symbol")
@@ -453,7 +453,7 @@ body("registration", "organisation_too_long", {"organisation_name": "O" * 301}, 
 body("flow", "amount_1e25", {"amount": "1e25"}, "out_of_range", "amount")
 body("flow", "description_nul", {"description": "a\x00b"}, "control_character", "description")
 body("flow", "activity_20_digits", {"activity": "12345678901234567890"}, "unknown_code", "activity")
-body("flow", "funder_id_20_digits", {"funder": {"id": 12345678901234567890}}, "invalid", "funder")
+body("flow", "funder_id_20_digits", {"funder": {"id": 12345678901234567890}}, "invalid", "funder", status=422)
 body("activity", "budget_40_digits", {"budget_amount": "9" * 40}, "out_of_range", "budget_amount")
 body("activity", "budget_rounded", {"budget_amount": "1.999"}, "too_many_decimals", "budget_amount")
 body("activity", "title_nul", lambda d: d["texts"]["en"].update(title="Corpus\x00activity"), "control_character",
@@ -465,9 +465,10 @@ body("activity", "link_nul", {"links": ["https://example.org/\x00"]}, "invalid",
 body("activity", "nested_duplicate_key", None, "duplicate_key", "title",
      raw=json.dumps(ACTIVITY_JSON).replace('"title": "Corpus activity"', '"title": "A", "title": "B"'))
 body("activity", "lead_id_20_digits", {"lead_organisation": {"id": 12345678901234567890}}, "invalid",
-     "lead_organisation")
+     "lead_organisation", status=422)
 body("activity", "lead_id_unknown", {"lead_organisation": {"id": 987654321}}, "unknown_code", "lead_organisation")
-body("activity", "partner_id_20_digits", {"partners": [{"id": 12345678901234567890}]}, "invalid", "partners[0]")
+body("activity", "partner_id_20_digits", {"partners": [{"id": 12345678901234567890}]}, "invalid", "partners.0",
+     status=422)
 body("activity", "infinity", None, "invalid_json", None,
      raw=json.dumps(ACTIVITY_JSON).replace('"budget_amount": "1000"', '"budget_amount": Infinity'))
 
