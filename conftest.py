@@ -1,6 +1,7 @@
 """Test setup shared by every app: reference data in each test database, paths to the real sample files."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,36 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"real sample data not found at {path} (set WSIS_SHARED_DATA to the shared/data folder)")
     return path
+
+
+@contextmanager
+def module_data(django_db_blocker):
+    """Data built once for a test module, in a transaction rolled back at the module's end, so the
+    module's tests share it and every other test still starts from the reference data alone."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def file_mode(path) -> int:
+    import stat
+
+    return stat.S_IMODE(Path(path).stat().st_mode)
+
+
+@pytest.fixture
+def open_umask():
+    """The permissive umask of a default shell, so that a test sees the project's own choice of file modes."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
 
 
 @pytest.fixture(autouse=True)

@@ -2,26 +2,15 @@
 readable by other accounts on the machine."""
 
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from conftest import file_mode as mode
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def mode(path) -> int:
-    return stat.S_IMODE(Path(path).stat().st_mode)
-
-
-@pytest.fixture
-def open_umask():
-    """The permissive umask of a default shell, so that the tests see the project's own choice of modes."""
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
 
 
 def test_a_new_sqlite_database_and_its_wal_files_are_private(tmp_path, open_umask, django_db_blocker):

@@ -1,21 +1,8 @@
 """Generated report files are readable by the service's account and group only."""
 
-import os
-import stat
-from pathlib import Path
-
 import pytest
 
-
-@pytest.fixture
-def open_umask():
-    old = os.umask(0o022)  # a default shell's, so that the test sees the project's own choice of modes
-    yield
-    os.umask(old)
-
-
-def mode(path) -> int:
-    return stat.S_IMODE(Path(path).stat().st_mode)
+from conftest import file_mode as mode
 
 
 @pytest.mark.django_db

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
 from django.db.models import Count
 from django.test import Client
 
@@ -43,20 +42,15 @@ class Demo:
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
+    from conftest import module_data
     from wsis.core.demo import load_demo
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            started = time.monotonic()
-            load_demo(password="x-demo-pass")
-            world = _prepare(Demo())
-            world.values["load_seconds"] = round(time.monotonic() - started, 1)
-            yield world
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with module_data(django_db_blocker):
+        started = time.monotonic()
+        load_demo(password="x-demo-pass")
+        world = _prepare(Demo())
+        world.values["load_seconds"] = round(time.monotonic() - started, 1)
+        yield world
 
 
 def _prepare(world: Demo) -> Demo:
