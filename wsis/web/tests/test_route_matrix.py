@@ -132,6 +132,7 @@ def _prepare(world: Demo) -> Demo:
         "group": [Group.objects.filter(kind="user").values_list("code", flat=True).first()
                   or Group.objects.order_by("pk").values_list("code", flat=True).first()],
         "iso3": ["KEN"], "sdg": [9], "token": ["not-a-token"],
+        "uid": ["MQ"],  # base64 of the first account's id; with a wrong token the reset page says the link is invalid
     })
     return world
 
@@ -154,6 +155,7 @@ KINDS = [
     ("statistics/index/", "code", "index"), ("statistics/", "code", "indicator"), ("groups/", "code", "group"),
     ("", "year", "year"), ("", "old", "release"), ("", "new", "release"),
     ("", "iso3", "iso3"), ("sdgs/", "number", "sdg"), ("", "token", "token"),
+    ("reset/", "uidb64", "uid"),
 ]
 PARAM = re.compile(r"<(?:\w+:)?(\w+)>|\{(?:\w+:)?(\w+)\}")
 SKIP = ("i18n/", "api/v1/docs", "accounts/logout/")
