@@ -41,7 +41,8 @@ def check_year(year: int | None, field: str = "year") -> int | None:
 def whole_number(value) -> int | None:
     """A non-negative whole number from a form or query string that fits a 64-bit id column, else None."""
     value = str(value or "").strip()
-    if not value.isascii() or not value.isdigit():
+    # More digits than the largest id has: refused before int() (which refuses over 4,300 digits itself).
+    if not value.isascii() or not value.isdigit() or len(value.lstrip("0")) > len(str(ID_MAX)):
         return None
     n = int(value)
     return n if n <= ID_MAX else None

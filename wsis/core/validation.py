@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import connection, models
 
+from wsis.core.bounds import ID_MAX, whole_number
 from wsis.core.errors import ErrorItem, ValidationFailed
 
 # Control characters that no text may hold: C0 (tab, newline and carriage return are allowed in long
@@ -170,9 +171,9 @@ def integer_range(model_field: models.Field) -> tuple[int, int]:
     # loads on one loads on the other.
     defaults = {"SmallIntegerField": (-32768, 32767), "PositiveSmallIntegerField": (0, 32767),
                 "IntegerField": (-2147483648, 2147483647), "PositiveIntegerField": (0, 2147483647),
-                "BigIntegerField": (-(2 ** 63), 2 ** 63 - 1), "PositiveBigIntegerField": (0, 2 ** 63 - 1),
-                "AutoField": (1, 2147483647), "BigAutoField": (1, 2 ** 63 - 1), "SmallAutoField": (1, 32767)}
-    dlo, dhi = defaults.get(internal, (-(2 ** 63), 2 ** 63 - 1))
+                "BigIntegerField": (-ID_MAX - 1, ID_MAX), "PositiveBigIntegerField": (0, ID_MAX),
+                "AutoField": (1, 2147483647), "BigAutoField": (1, ID_MAX), "SmallAutoField": (1, 32767)}
+    dlo, dhi = defaults.get(internal, (-ID_MAX - 1, ID_MAX))
     return (dlo if lo is None else max(lo, dlo)), (dhi if hi is None else min(hi, dhi))
 
 
@@ -194,8 +195,8 @@ def clean_int(value, field: str, *, min_value: int | None = None, max_value: int
         else:
             _fail("invalid" if s else "required", f"{_show(s)} is not a whole number" if s else "required",
                   field, location)
-    lo = -(2 ** 63) if min_value is None else min_value
-    hi = 2 ** 63 - 1 if max_value is None else max_value
+    lo = -ID_MAX - 1 if min_value is None else min_value
+    hi = ID_MAX if max_value is None else max_value
     if not lo <= n <= hi:
         _fail("out_of_range", f"{_show(n)} is outside {lo}–{hi}", field, location)
     return n
@@ -306,7 +307,7 @@ def loads_json(text, *, location: str | None = None):
         except UnicodeDecodeError as exc:
             _fail("invalid_json", f"the body is not UTF-8 (byte {exc.start + 1})", None, location)
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        return strict_json(text)
     except _DuplicateKey as exc:
         _fail("duplicate_key", f"the key {exc.key!r} is given twice in one object", str(exc.key), location)
     except json.JSONDecodeError as exc:
@@ -349,8 +350,7 @@ def field_problem(f: models.Field, value) -> tuple[str, str] | None:
             return "invalid", f"{value!r} is not a finite number"
         return None
     if isinstance(f, models.JSONField):
-        problem = _json_problem(value)
-        return problem
+        return _json_problem(value)
     return None
 
 
@@ -415,15 +415,6 @@ def guard_instance(obj, *, location: str | None = None) -> None:
         raise ValidationFailed(errors)
 
 
-def guard_all(objs, *, location: str | None = None) -> None:
-    """The guard for bulk_create/bulk_update, which send no pre-save signal."""
-    errors = []
-    for obj in objs:
-        errors += instance_errors(obj, location=location)
-    if errors:
-        raise ValidationFailed(errors)
-
-
 def _pre_save(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata restores what was dumped; checking it is the restore's business
         return
@@ -444,11 +435,4 @@ def as_id(value) -> int | None:
     """A row id given as text or number, or None when it is not one a key column could hold."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        n = value
-    else:
-        s = str(value if value is not None else "").strip()
-        if not (s.isascii() and s.isdigit()) or len(s) > 19:
-            return None
-        n = int(s)
-    return n if 0 < n <= 2 ** 63 - 1 else None
+    return whole_number(value) or None
