@@ -588,7 +588,7 @@ def activities_import(*, actor, items: list[tuple[str, dict]], publish: bool = F
                                               field="external_id", location=location)])
     created = updated = unchanged = 0
     org_cache: dict = {}
-    refused: list[ErrorItem] = []
+    refused = Problems()  # capped like every other problem list: a large file cannot make a huge answer
     with transaction.atomic():
         for _location, d in clean:
             a = existing.get(d["external_id"])
@@ -622,7 +622,7 @@ def activities_import(*, actor, items: list[tuple[str, dict]], publish: bool = F
                                           comment="imported")
         if refused:
             # Raised inside the transaction: nothing of the import is written.
-            raise ServiceError(f"{len(refused)} problem(s) block publication; nothing was imported.",
+            raise ServiceError(f"{problem_count(refused)} problem(s) block publication; nothing was imported.",
                                code="checks_failed", status=409, errors=refused)
         audit(actor=actor, verb="activity.import", target=("stocktaking.activity", "", f"{len(items)} items"),
               after={"created": created, "updated": updated, "unchanged": unchanged, "publish": publish})
