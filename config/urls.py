@@ -2,19 +2,16 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.http import JsonResponse
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 
 from config.api import api
+from wsis.core.apicontract import error_response
 
 
 @csrf_exempt  # an unknown API path answers 404 whatever the method, not a CSRF page
 def api_not_found(request, rest=""):
-    return JsonResponse(
-        {"ok": False, "status": 404, "errors": [{"code": "not_found", "message": f"No API endpoint at {request.path}"}]},
-        status=404,
-    )
+    return error_response(404, "not_found", f"No API endpoint at {request.path}")
 
 
 urlpatterns = [

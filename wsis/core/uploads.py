@@ -16,10 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from django.http import JsonResponse
 from django.shortcuts import render
 
-from wsis.core.errors import ErrorItem, ValidationFailed, envelope
+from wsis.core.apicontract import API_PREFIX, error_response
+from wsis.core.errors import ErrorItem, ValidationFailed
 
 
 def _mb(n: int) -> str:
@@ -96,8 +96,8 @@ class RequestSizeLimit:
 
     @staticmethod
     def _refused(request, status: int, code: str, message: str):
-        if request.path_info.startswith("/api/"):
-            return JsonResponse(envelope(status, [{"code": code, "message": message}]), status=status)
+        if request.path_info.startswith(API_PREFIX):
+            return error_response(status, code, message)
         from django.utils.translation import gettext as _
 
         if status == 413:
