@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from wsis.accounts.models import Organisation, User
 from wsis.accounts.services import organisation_create, organisation_update
-from wsis.partnerships import services
+from wsis.partnerships.cooperation import services as cooperation_services
+from wsis.partnerships.funding import services as funding_services
 from wsis.partnerships.models import Agreement, Contribution, ExchangeRate
 from wsis.stocktaking.models import Activity
 
@@ -49,7 +50,7 @@ def load_demo_partnerships() -> str:
     admin = User.objects.get(username="admin")
     today = timezone.localdate()
     with transaction.atomic():
-        services.rates_import(actor=admin, rows=[r for r in _rates(today) if not ExchangeRate.objects.filter(
+        funding_services.rates_import(actor=admin, rows=[r for r in _rates(today) if not ExchangeRate.objects.filter(
             currency=r["currency"], date=r["date"]).exists()])
         orgs = {o.name: o for o in Organisation.objects.all()}
         for name, acronym, kind, membership, ident in FUNDERS:
@@ -95,7 +96,7 @@ def _agreements(admin, orgs, projects, today) -> list[Agreement]:
     ]
     out = []
     for i, (ref, kind, title, region, frameworks, parties, acts, steps) in enumerate(specs):
-        a = services.agreement_create(actor=admin, is_demo=True, data={
+        a = funding_services.agreement_create(actor=admin, is_demo=True, data={
             "reference": ref, "kind": kind, "title": title, "region": region, "frameworks": frameworks,
             "summary": f"{title}: demo agreement.", "parties": [{"organisation": o.pk, "role": r} for o, r in parties],
             "activities": [x.pk for x in acts], "public": i != 2,
@@ -105,7 +106,7 @@ def _agreements(admin, orgs, projects, today) -> list[Agreement]:
             on = min(day + dt.timedelta(days=45 * n), today)
             if action == "expire":
                 on = today - dt.timedelta(days=30)
-            a = services.agreement_transition(actor=admin, agreement=a, action=action, on=on)
+            a = funding_services.agreement_transition(actor=admin, agreement=a, action=action, on=on)
         out.append(a)
     return out
 
@@ -138,7 +139,7 @@ def _flows(admin, orgs, projects, agreements) -> int:
                                          "value_date": (start + dt.timedelta(days=240)).isoformat()}))
     today = timezone.localdate()
     items = [(loc, d) for loc, d in items if d["value_date"] <= today.isoformat()]
-    return len(services.flows_record(actor=admin, items=items, is_demo=True)["flows"])
+    return len(funding_services.flows_record(actor=admin, items=items, is_demo=True)["flows"])
 
 
 def _events(admin, events, today):
@@ -152,17 +153,17 @@ def _events(admin, events, today):
         cells = [] if is_open else [{"sex": sex, "stakeholder": stakeholders[(i + j) % 4], "economy": eco,
                                      "count": 6 + (i * 7 + j * 5 + k * 3) % 17}
                                     for j, eco in enumerate(economies[: 3 + i % 4]) for k, sex in enumerate(sexes)]
-        services.event_save(actor=admin, activity=act, data={
+        cooperation_services.event_save(actor=admin, activity=act, data={
             "mode": mode, "venue": "" if mode == "online" else ["Nairobi", "", "Dakar", "Kathmandu"][i % 4],
             "online_url": "" if mode == "in_person" else f"https://meet.example.org/demo-{i}",
             "registration_open": is_open, "capacity": 120 if is_open else None,
             "certificates_issued": sum(c["count"] for c in cells) * 3 // 4})
         if cells:
-            services.attendance_set(actor=admin, activity=act, cells=cells)
+            cooperation_services.attendance_set(actor=admin, activity=act, cells=cells)
         day = act.start_date or today
         for n, title in enumerate(("Opening and policy session", "Hands-on workshop")):
             start = dt.datetime.combine(day + dt.timedelta(days=n), dt.time(9, 0))
-            services.session_add(actor=admin, activity=act, data={
+            cooperation_services.session_add(actor=admin, activity=act, data={
                 "title": title, "starts_at": start.isoformat(), "ends_at": (start + dt.timedelta(hours=3)).isoformat(),
                 "online": mode != "in_person"})
 
@@ -185,14 +186,14 @@ def _requests(admin, today) -> int:
     ]
     for i, (user, economy, title, lines, steps) in enumerate(specs):
         at = now - dt.timedelta(days=120 - 15 * i)
-        r = services.request_create(actor=user, at=at, is_demo=True, data={
+        r = cooperation_services.request_create(actor=user, at=at, is_demo=True, data={
             "economy": economy, "title": title, "action_lines": lines,
             "description": f"{title}: the administration asks ITU-D for technical assistance (demo)."})
         for n, action in enumerate(steps):
             at = at + dt.timedelta(days=[6, 9, 14, 30][n % 4])
             extra = {"office": office, "output": output} if action == "assign" else {}
             comment = "Outside ITU-D's mandate; referred to a partner agency (demo)." if action == "decline" else ""
-            r = services.request_transition(actor=admin, request=r, action=action, at=min(at, now), comment=comment,
+            r = cooperation_services.request_transition(actor=admin, request=r, action=action, at=min(at, now), comment=comment,
                                             **extra)
     return len(specs)
 
@@ -216,7 +217,7 @@ def _contributions(admin, orgs) -> int:
     ]
     for symbol, body, question, meeting, date, title, lang, sources, lines, targets in specs:
         if not Contribution.objects.filter(symbol=symbol).exists():
-            services.contribution_create(actor=admin, is_demo=True, data={
+            cooperation_services.contribution_create(actor=admin, is_demo=True, data={
                 "symbol": symbol, "body": body, "question": question, "meeting": meeting, "date": date, "title": title,
                 "language": lang, "sources": [o.pk for o in sources], "action_lines": lines, "sdg_targets": targets})
     return len(specs)

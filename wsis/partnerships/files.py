@@ -78,7 +78,7 @@ def iati_export(viewer, rows: list[dict]) -> bytes:
     """IATI 2.03 XML of flow rows (from selectors.flow_rows, confidential ones left out) grouped by activity.
 
     Only flows of activities the viewer may open are written: IATI names the activity and its identifier."""
-    from wsis.partnerships.selectors import open_activities
+    from wsis.partnerships.funding.selectors import open_activities
     from wsis.stocktaking.models import Activity
 
     activities = Activity.objects.select_related("lead_organisation").prefetch_related("translations").in_bulk(

@@ -9,7 +9,8 @@ from pydantic import Field
 from wsis.core.apiauth import django_auth
 from wsis.core.export import csv_response
 from wsis.core.i18n import language_param
-from wsis.reference import selectors
+from wsis.core.lists import list_route
+from wsis.reference import lists, selectors
 
 router = Router(tags=["reference"])
 
@@ -124,21 +125,6 @@ class StrategicTargetOut(Schema):
 class StrategicTargetList(Schema):
     count: int
     results: list[StrategicTargetOut]
-
-
-class EconomyOut(Schema):
-    iso3: str
-    iso2: str | None
-    m49: str | None
-    itu_code: str | None
-    name: str
-    itu_region: str | None
-    groups: list[str]
-
-
-class EconomyList(Schema):
-    count: int
-    results: list[EconomyOut]
 
 
 class MembershipOut(Schema):
@@ -257,12 +243,7 @@ def strategic_targets(request, params: Query[ListParams], framework: str | None 
                                                    verified=verified), params, "strategic-targets")
 
 
-@router.get("/economies", response={200: EconomyList, **ERRORS},
-            summary="Economies with their ITU region and groups at a date")
-def economies(request, params: Query[ListParams], region: str | None = None, group: str | None = None,
-              at: str | None = None, q: str | None = None):
-    return _answer(selectors.economy_list(language=_lang(params), region=region, group=group, at=at, q=q),
-                   params, "economies")
+list_route(router, "/economies", lists.ECONOMIES, summary="Economies with their ITU region and groups at a date")
 
 
 @router.get("/economies/{iso3}", response={200: EconomyDetail, **ERRORS}, summary="One economy with its membership history")
@@ -276,7 +257,7 @@ def groups(request, params: Query[ListParams], kind: Literal["itu_region", "deve
     return _answer(selectors.group_list(language=_lang(params), kind=kind, at=at), params, "groups")
 
 
-@router.get("/groups/{code}/members", response={200: EconomyList, **ERRORS}, summary="Members of a region or group at a date")
+@router.get("/groups/{code}/members", response={200: lists.ECONOMIES.answer, **ERRORS}, summary="Members of a region or group at a date")
 def group_members(request, code: str, params: Query[ListParams], at: str | None = None):
     return _answer(selectors.group_members(code=code, language=_lang(params), at=at), params, f"group-{code}")
 

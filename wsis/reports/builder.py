@@ -309,12 +309,12 @@ def _targets(b: Builder) -> None:
 
 
 def _funding(b: Builder) -> None:
-    from wsis.partnerships import selectors as ps
+    from wsis.partnerships.funding import selectors as funding_selectors
 
-    f = ps.FlowFilters(year=b.year, region=b.scope if b.group and b.group.kind == "itu_region" else "",
+    f = funding_selectors.FlowFilters(year=b.year, region=b.scope if b.group and b.group.kind == "itu_region" else "",
                        group=b.scope if b.group and b.group.kind != "itu_region" else "")
     # The public view: confidential amounts are never read into a report.
-    s = ps.funding_summary(None, f)
+    s = funding_selectors.funding_summary(None, f)
     from wsis.partnerships.models import ExchangeRate
 
     last_rate = ExchangeRate.objects.aggregate(m=Max("date"))["m"]
@@ -345,11 +345,11 @@ def _funding(b: Builder) -> None:
 
 
 def _capacity(b: Builder) -> None:
-    from wsis.partnerships import selectors as ps
+    from wsis.partnerships.cooperation import selectors as cooperation_selectors
 
     region = b.scope if b.group and b.group.kind == "itu_region" else ""
-    events = list(ps.event_activities(None, year=b.year, region=region))
-    c = ps.capacity_summary([e.pk for e in events])
+    events = list(cooperation_selectors.event_activities(None, year=b.year, region=region))
+    c = cooperation_selectors.capacity_summary([e.pk for e in events])
     src = b.source(_("Capacity building: participants recorded for published trainings and events"),
                    {"year": b.year, "region": region}, _("%(n)s events") % {"n": len(events)},
                    f"/api/v1/partnerships/events?year={b.year}" + (f"&region={region}" if region else ""))

@@ -26,7 +26,11 @@ from wsis.core.errors import ErrorItem, NotFound, ServiceError, ValidationFailed
 from wsis.core.export import download
 from wsis.core.i18n import current_language
 from wsis.core.uploads import read_upload
-from wsis.partnerships import codes, permissions, selectors, services
+from wsis.partnerships import codes, permissions
+from wsis.partnerships import shared as partnership_checks
+from wsis.partnerships.cooperation import selectors as cooperation_selectors
+from wsis.partnerships.cooperation import services as cooperation_services
+from wsis.partnerships.funding import services as funding_services
 from wsis.partnerships.models import AttendanceCount, Contribution, EventDetail, Registration
 from wsis.reference import selectors as reference
 from wsis.reference.models import Economy, Membership
@@ -116,7 +120,7 @@ def _event_or_404(request, pk: int):
         activity = registry.get_visible(_viewer(request), pk)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    if activity.kind not in services.EVENT_KINDS:
+    if activity.kind not in partnership_checks.EVENT_KINDS:
         raise Http404(_("This activity is neither a training nor an event."))
     return activity
 
@@ -166,13 +170,13 @@ def _summary_tables(summary: dict, names: dict[str, str]) -> dict:
 def events(request):
     lang = current_language()
     year, region = _int(request.GET.get("year")), request.GET.get("region", "").strip()
-    activities = list(selectors.event_activities(request.user, year=year, region=region))
-    summary = selectors.capacity_summary([a.pk for a in activities])
+    activities = list(cooperation_selectors.event_activities(request.user, year=year, region=region))
+    summary = cooperation_selectors.capacity_summary([a.pk for a in activities])
     rows = _event_rows(activities, summary, lang)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
         return download(rows, "events", fmt)
-    years = sorted({y for y in selectors.event_activities(request.user).order_by()
+    years = sorted({y for y in cooperation_selectors.event_activities(request.user).order_by()
                     .values_list("start_date__year", flat=True) if y}, reverse=True)
     return _page(request, "coop_events.html", {
         "rows": rows, "summary": summary, "tables": _summary_tables(summary, _economy_names(lang)),
@@ -197,7 +201,7 @@ def _cross_tab(activity) -> dict:
 def _event_context(request, activity, **extra) -> dict:
     lang = current_language()
     names = _economy_names(lang)
-    summary = selectors.capacity_summary([activity.pk])
+    summary = cooperation_selectors.capacity_summary([activity.pk])
     reg = extra.pop("reg", None) or {"email": getattr(request.user, "email", "") or ""}
     return {
         "a": activity, "title": activity.title(lang), "event": _detail_of(activity),
@@ -220,7 +224,7 @@ def event_register(request, pk: int):
     data = {k: request.POST.get(k, "").strip() for k in ("name", "email", "sex", "stakeholder", "economy",
                                                          "organisation_name")}
     try:
-        services.registration_create(activity=activity, data=data, actor=_viewer(request))
+        cooperation_services.registration_create(activity=activity, data=data, actor=_viewer(request))
     except ServiceError as exc:
         # The service checks the sex, stakeholder type and economy as one count cell; name the form's fields.
         exc = _renamed(exc, lambda f: f.split(".", 1)[1] if f.startswith("cells[") else f)
@@ -271,7 +275,7 @@ def _manage_post(request, activity, do: str) -> dict:
         data = {k: post.get(k, "").strip() for k in ("mode", "venue", "online_url", "capacity", "certificates_issued")}
         data["registration_open"] = bool(post.get("registration_open"))
         try:
-            services.event_save(actor=request.user, activity=activity, data=data)
+            cooperation_services.event_save(actor=request.user, activity=activity, data=data)
             messages.success(request, _("Event details saved."))
             return {}
         except ServiceError as exc:
@@ -281,7 +285,7 @@ def _manage_post(request, activity, do: str) -> dict:
         data = {k: post.get(k, "").strip() for k in ("title", "starts_at", "ends_at", "venue")}
         data["online"] = bool(post.get("online"))
         try:
-            services.session_add(actor=request.user, activity=activity, data=data)
+            cooperation_services.session_add(actor=request.user, activity=activity, data=data)
             messages.success(request, _("Session added."))
             return {}
         except ServiceError as exc:
@@ -290,7 +294,7 @@ def _manage_post(request, activity, do: str) -> dict:
     if do == "attendance":
         rows, cells, numbers = _grid_rows(post)
         try:
-            total = services.attendance_set(actor=request.user, activity=activity, cells=cells)
+            total = cooperation_services.attendance_set(actor=request.user, activity=activity, cells=cells)
             messages.success(request, _("Participant counts saved: %(n)s in all.") % {"n": total})
             return {}
         except ServiceError as exc:
@@ -298,7 +302,7 @@ def _manage_post(request, activity, do: str) -> dict:
             return {"grid": rows + [{} for _i in range(SPARE_ROWS if len(rows) < MAX_GRID_ROWS else 0)]}
     if do == "count":
         try:
-            total = services.attendance_from_registrations(actor=request.user, activity=activity)
+            total = cooperation_services.attendance_from_registrations(actor=request.user, activity=activity)
             messages.success(request, _("Participants counted from the registrations marked attended: %(n)s.")
                              % {"n": total})
         except ServiceError as exc:
@@ -310,7 +314,7 @@ def _manage_post(request, activity, do: str) -> dict:
             messages.error(request, _("Unknown registration."))
             return {}
         try:
-            services.registration_update(actor=request.user, registration=reg, status=post.get("status") or None,
+            cooperation_services.registration_update(actor=request.user, registration=reg, status=post.get("status") or None,
                                          certificate=bool(post.get("certificate")))
             messages.success(request, _("Registration of %(name)s updated.") % {"name": reg.name})
         except ServiceError as exc:
@@ -338,7 +342,7 @@ def _manage_context(activity, user, kept: dict) -> dict:
     return {
         "a": activity, "title": activity.title(lang), "event": event, "event_form": event_form,
         "session_form": kept.get("session_form") or {}, "sessions": list(activity.sessions.all()),
-        "grid": grid, "registrations": list(selectors.registrations(user, activity)),
+        "grid": grid, "registrations": list(cooperation_selectors.registrations(user, activity)),
         "invalid": kept.get("invalid", set()), "modes": list(codes.EVENT_MODES.items()), "sexes": _sexes(),
         "stakeholders": _stakeholders(), "statuses": list(codes.REGISTRATION_STATUSES.items()),
         "sex_labels": codes.SEXES, "stakeholder_labels": dict(OrganisationKind.choices),
@@ -353,7 +357,7 @@ def event_manage(request, pk: int):
         raise Forbidden(_("You may not manage this event."))
     fmt = request.GET.get("format")
     if fmt in FORMATS:
-        return download(_registration_rows(selectors.registrations(request.user, activity)),
+        return download(_registration_rows(cooperation_selectors.registrations(request.user, activity)),
                         f"event-{activity.pk}-registrations", fmt)
     kept = {}
     if request.method == "POST":
@@ -388,14 +392,14 @@ def _fileable(user) -> list[dict]:
 def request_list(request):
     lang = current_language()
     state, economy, region = (request.GET.get(k, "").strip() for k in ("state", "economy", "region"))
-    items = list(selectors.request_list(request.user, state=state, economy=economy, region=region))
+    items = list(cooperation_selectors.request_list(request.user, state=state, economy=economy, region=region))
     now = timezone.now()
-    rows = selectors.request_rows(items, now)
+    rows = cooperation_selectors.request_rows(items, now)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
         return download(_flat_request_rows(rows), "assistance-requests", fmt)
     names = _economy_names(lang)
-    seen = set(selectors.requests_visible(request.user).values_list("economy__iso3", flat=True).distinct())
+    seen = set(cooperation_selectors.requests_visible(request.user).values_list("economy__iso3", flat=True).distinct())
     for r in rows:
         r["economy_name"] = names.get(r["economy"], r["economy"])
         r["state_label"] = codes.REQUEST_STATES.get(r["state"], r["state"])
@@ -427,7 +431,7 @@ def request_new(request):
         if bdt and form["requester"]:
             data["requester"] = _pk_or_zero(form["requester"])
         try:
-            r = services.request_create(actor=request.user, data=data)
+            r = cooperation_services.request_create(actor=request.user, data=data)
             messages.success(request, _("Request #%(n)s received. You can follow it on this page.") % {"n": r.pk})
             return redirect("web:request", pk=r.pk)
         except ServiceError as exc:
@@ -481,7 +485,7 @@ def _request_post(request, r) -> dict:
             messages.error(request, _("Give activity numbers separated by commas, such as 12, 40."))
             return {"link_text": text}
         try:
-            services.request_link_activities(actor=request.user, request=r, activity_ids=ids)
+            cooperation_services.request_link_activities(actor=request.user, request=r, activity_ids=ids)
             messages.success(request, _("Linked activities saved."))
             return {}
         except ServiceError as exc:
@@ -491,7 +495,7 @@ def _request_post(request, r) -> dict:
     form = {"action": action, "comment": post.get("comment", "").strip(), "office": post.get("office", ""),
             "output": post.get("output", "")}
     try:
-        services.request_transition(actor=request.user, request=r, action=action, comment=form["comment"],
+        cooperation_services.request_transition(actor=request.user, request=r, action=action, comment=form["comment"],
                                     office=_pk_or_zero(form["office"]), output=_pk_or_zero(form["output"]))
         messages.success(request, _("Done: the request is now %(state)s.") % {
             "state": codes.REQUEST_STATES[codes.REQUEST_ACTIONS[action][1]]})
@@ -503,10 +507,10 @@ def _request_post(request, r) -> dict:
 
 def request_detail(request, pk: int):
     try:
-        r = selectors.request_get(request.user, pk)
+        r = cooperation_selectors.request_get(request.user, pk)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    actions = services.request_actions(request.user, r)
+    actions = cooperation_services.request_actions(request.user, r)
     handler = _is_handler(request.user, r)
     kept: dict = {}
     if request.method == "POST":
@@ -516,7 +520,7 @@ def request_detail(request, pk: int):
         if not kept:
             return redirect("web:request", pk=r.pk)
     lang = current_language()
-    timers = selectors.request_timers(r)
+    timers = cooperation_selectors.request_timers(r)
     longest = max((t["seconds"] for t in timers), default=0)
     linked = list(r.activities.prefetch_related("translations"))
     return _page(request, "coop_request.html", {
@@ -540,17 +544,17 @@ def request_detail(request, pk: int):
 
 # ---------------------------------------------------------------------------------------------- contributions
 
-def _contribution_filters_query(f: selectors.ContributionFilters) -> str:
+def _contribution_filters_query(f: cooperation_selectors.ContributionFilters) -> str:
     return _query(dataclasses.asdict(f))
 
 
 def contribution_list(request):
     lang = current_language()
-    f = selectors.ContributionFilters.from_params(request.GET)
-    qs = selectors.contribution_search(f)
+    f = cooperation_selectors.ContributionFilters.from_params(request.GET)
+    qs = cooperation_selectors.contribution_search(f)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
-        return download(selectors.contribution_rows(qs), "contributions", fmt)
+        return download(cooperation_selectors.contribution_rows(qs), "contributions", fmt)
     page = Paginator(qs, CONTRIBUTIONS_PER_PAGE).get_page(request.GET.get("page"))
     query = _contribution_filters_query(f)
     return _page(request, "coop_contributions.html", {
@@ -563,7 +567,7 @@ def contribution_list(request):
 
 
 def _contribution_or_404(pk: int) -> Contribution:
-    c = selectors.contribution_search(selectors.ContributionFilters()).filter(pk=pk).first()
+    c = cooperation_selectors.contribution_search(cooperation_selectors.ContributionFilters()).filter(pk=pk).first()
     if c is None:
         raise Http404(_("No such contribution."))
     return c
@@ -583,8 +587,8 @@ def contribution_detail(request, pk: int):
             invalid = {"file"}
         else:
             try:
-                services.document_attach(actor=request.user, owner=c, name=upload.name,
-                                         content=read_upload(upload, services.MAX_DOCUMENT_BYTES, field="file"),
+                funding_services.document_attach(actor=request.user, owner=c, name=upload.name,
+                                         content=read_upload(upload, partnership_checks.MAX_DOCUMENT_BYTES, field="file"),
                                          title=doc_title, content_type=upload.content_type or "")
                 messages.success(request, _("Document attached."))
                 return redirect("web:contribution", pk=c.pk)
@@ -613,7 +617,7 @@ def contribution_edit(request, pk: int | None = None):
     if not allowed:
         raise Forbidden(_("Only members with a role and an organisation record contributions; the sources edit them."))
     if c is not None:
-        form = services.contribution_to_data(c)
+        form = cooperation_services.contribution_to_data(c)
     else:
         form = {"language": lang, "date": timezone.localdate().isoformat(),
                 "sources": [request.user.organisation_id] if request.user.organisation_id else []}
@@ -623,10 +627,10 @@ def contribution_edit(request, pk: int | None = None):
         form.update({k: request.POST.getlist(k) for k in CONTRIBUTION_LISTS})
         try:
             if c is None:
-                c = services.contribution_create(actor=request.user, data=form)
+                c = cooperation_services.contribution_create(actor=request.user, data=form)
                 messages.success(request, _("Contribution %(symbol)s recorded.") % {"symbol": c.symbol})
             else:
-                c = services.contribution_update(actor=request.user, contribution=c, data=form)
+                c = cooperation_services.contribution_update(actor=request.user, contribution=c, data=form)
                 messages.success(request, _("Changes saved."))
             return redirect("web:contribution", pk=c.pk)
         except ServiceError as exc:

@@ -26,9 +26,12 @@ from wsis.core.errors import NotFound, ServiceError
 from wsis.core.export import download
 from wsis.core.i18n import current_language
 from wsis.core.uploads import read_upload
-from wsis.partnerships import codes, money, permissions, selectors, services
+from wsis.partnerships import codes, money, permissions
+from wsis.partnerships import shared as partnership_checks
+from wsis.partnerships.funding import selectors as funding_selectors
+from wsis.partnerships.funding import services as funding_services
+from wsis.partnerships.funding.selectors import FlowFilters
 from wsis.partnerships.models import Agreement, Document, ExchangeRate, Flow
-from wsis.partnerships.selectors import FlowFilters
 from wsis.reference import selectors as ref_selectors
 from wsis.reference.models import GroupKind
 from wsis.stocktaking import selectors as activity_selectors
@@ -92,7 +95,7 @@ def _filter_options(lang: str) -> dict:
     lines = ref_selectors.action_line_list(language=lang)
     return {
         "regions": [(g["code"], g["name"]) for g in groups if g["kind"] == GroupKind.ITU_REGION],
-        "dev_groups": [(g["code"], g["name"]) for g in groups if g["code"] in selectors.DEVELOPMENT_GROUPS],
+        "dev_groups": [(g["code"], g["name"]) for g in groups if g["code"] in funding_selectors.DEVELOPMENT_GROUPS],
         "lines": [(a["code"], f"{a['code']} {a['name']}") for a in lines if a["parent"] is None],
         "years": [d.year for d in Flow.objects.dates("value_date", "year", order="DESC")],
         "mechanisms": list(codes.MECHANISMS.items()),
@@ -108,11 +111,11 @@ def _may_record_agreements(user) -> bool:
 # ---------------------------------------------------------------------------------------------- dashboard
 
 def _breakdown_rows(summary: dict) -> list[dict]:
-    rows = [{"dimension": "total", "code": "", "label": "", **{s: str(summary["total"][s]) for s in selectors.STAGES}}]
+    rows = [{"dimension": "total", "code": "", "label": "", **{s: str(summary["total"][s]) for s in funding_selectors.STAGES}}]
     for dim, _title in DIMENSIONS:
         for r in summary["breakdown"][dim]:
             rows.append({"dimension": dim, "code": "" if r["code"] is None else str(r["code"]), "label": str(r["label"]),
-                         **{s: str(r[s]) for s in selectors.STAGES}})
+                         **{s: str(r[s]) for s in funding_selectors.STAGES}})
     return rows
 
 
@@ -121,7 +124,7 @@ def _section(dim: str, title, rows: list[dict], rtl: bool) -> dict:
         if r["code"] in (None, ""):
             r["label"] = _("not stated")
     chart = charts.BarChart([charts.BarSeries(str(STAGE_TOTALS[s]), [float(r[s]) for r in rows])
-                             for s in selectors.STAGES], key=f"bars-{dim}", rtl=rtl)
+                             for s in funding_selectors.STAGES], key=f"bars-{dim}", rtl=rtl)
     label = _("%(title)s: money in US dollars at each stage of the pipeline, one numbered row per category; "
               "the same numbers are in the table beside.") % {"title": title}
     return {"dim": dim, "title": title, "rows": rows, "svg": charts.bar_svg(chart, aria_label=label),
@@ -131,17 +134,17 @@ def _section(dim: str, title, rows: list[dict], rtl: bool) -> dict:
 def dashboard(request):
     f = FlowFilters.from_params(request.GET)
     # One read of the flows serves the totals and the gaps.
-    values = selectors.flow_values(request.user, f)
-    summary = selectors.funding_summary(request.user, f, values=values)
+    values = funding_selectors.flow_values(request.user, f)
+    summary = funding_selectors.funding_summary(request.user, f, values=values)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
         return download(_breakdown_rows(summary), "funding-breakdown", fmt)
     rtl = translation.get_language_bidi()
     sections = [_section(dim, title, summary["breakdown"][dim], rtl) for dim, title in DIMENSIONS]
     return render(request, "wsis/partners/dashboard.html", {
-        "f": f, "summary": summary, "sections": sections, "gaps": selectors.funding_gaps(request.user, f, values=values),
-        "totals": [(s, STAGE_TOTALS[s], summary["total"][s]) for s in selectors.STAGES],
-        "stage_codes": selectors.STAGES, "stage_totals": STAGE_TOTALS, "query": _query(request),
+        "f": f, "summary": summary, "sections": sections, "gaps": funding_selectors.funding_gaps(request.user, f, values=values),
+        "totals": [(s, STAGE_TOTALS[s], summary["total"][s]) for s in funding_selectors.STAGES],
+        "stage_codes": funding_selectors.STAGES, "stage_totals": STAGE_TOTALS, "query": _query(request),
         **_filter_options(current_language()),
     })
 
@@ -151,10 +154,10 @@ def dashboard(request):
 def agreement_list(request):
     status, region = request.GET.get("status", ""), request.GET.get("region", "")
     framework, q = request.GET.get("framework", ""), (request.GET.get("q") or "").strip()
-    rows = selectors.agreement_list(request.user, status=status, region=region, framework=framework, q=q)
+    rows = funding_selectors.agreement_list(request.user, status=status, region=region, framework=framework, q=q)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
-        return download(selectors.agreement_rows(rows, current_language()), "agreements", fmt)
+        return download(funding_selectors.agreement_rows(rows, current_language()), "agreements", fmt)
     return render(request, "wsis/partners/agreements.html", {
         "agreements": rows, "status": status, "region": region, "framework": framework, "q": q,
         "statuses": list(codes.AGREEMENT_STATUSES.items()), "frameworks": list(codes.FRAMEWORKS.items()),
@@ -166,7 +169,7 @@ def agreement_list(request):
 
 def _agreement_or_404(request, pk: int) -> Agreement:
     try:
-        return selectors.agreement_get(request.user, pk)
+        return funding_selectors.agreement_get(request.user, pk)
     except NotFound as exc:
         raise Http404(exc.message) from exc
 
@@ -193,7 +196,7 @@ def _agreement_form_initial(a: Agreement | None) -> dict:
         return {"reference": "", "kind": "", "title": "", "summary": "", "language": current_language(),
                 "region": "", "signed_on": "", "start_date": "", "end_date": "", "activities": "", "frameworks": [],
                 "public": True, "parties": []}
-    d = services.agreement_to_data(a)
+    d = funding_services.agreement_to_data(a)
     return {**{k: d[k] or "" for k in ("reference", "kind", "title", "summary", "language", "region", "signed_on",
                                        "start_date", "end_date")},
             "frameworks": d["frameworks"] or [], "public": d["public"],
@@ -221,10 +224,10 @@ def agreement_edit(request, pk: int | None = None):
         else:
             try:
                 if a is None:
-                    a = services.agreement_create(actor=request.user, data=_agreement_data(form))
+                    a = funding_services.agreement_create(actor=request.user, data=_agreement_data(form))
                     messages.success(request, _("Agreement %(ref)s recorded as a draft.") % {"ref": a.reference})
                 else:
-                    a = services.agreement_update(actor=request.user, agreement=a, data=_agreement_data(form))
+                    a = funding_services.agreement_update(actor=request.user, agreement=a, data=_agreement_data(form))
                     messages.success(request, _("Changes saved."))
                 return redirect("web:agreement", pk=a.pk)
             except ServiceError as exc:
@@ -254,12 +257,12 @@ def agreement_detail(request, pk: int):
     can_edit = permissions.can_agreement_edit(viewer, a.region_id)
     linked = list(Activity.objects.filter(activity_selectors.visible(viewer), pk__in=a.activities.values("pk"))
                   .prefetch_related("translations"))
-    flows = selectors.flow_rows(viewer, FlowFilters(agreement=a.pk), language=lang)
+    flows = funding_selectors.flow_rows(viewer, FlowFilters(agreement=a.pk), language=lang)
     return render(request, "wsis/partners/agreement.html", {
         "a": a, "parties": a.party_links.select_related("organisation"), "steps": a.steps.select_related("actor"),
         "documents": a.documents.all(), "activities": [(x.pk, x.title(lang)) for x in linked], "flows": flows,
-        "actions": [(x, codes.AGREEMENT_ACTION_LABELS[x]) for x in services.agreement_actions(viewer, a)],
-        "past_end": selectors.agreement_past_end(a), "can_edit": can_edit,
+        "actions": [(x, codes.AGREEMENT_ACTION_LABELS[x]) for x in funding_services.agreement_actions(viewer, a)],
+        "past_end": funding_selectors.agreement_past_end(a), "can_edit": can_edit,
         "status_labels": codes.AGREEMENT_STATUSES, "role_labels": codes.PARTY_ROLES,
         "framework_labels": codes.FRAMEWORKS, "stage_labels": codes.STAGES, "mechanism_labels": codes.MECHANISMS,
         "flow_form": _flow_form(agreement=a.reference, activity=str(linked[0].pk) if len(linked) == 1 else ""),
@@ -273,7 +276,7 @@ def agreement_detail(request, pk: int):
 def agreement_transition(request, pk: int):
     a = _agreement_or_404(request, pk)
     try:
-        a = services.agreement_transition(actor=request.user, agreement=a, action=request.POST.get("action", ""),
+        a = funding_services.agreement_transition(actor=request.user, agreement=a, action=request.POST.get("action", ""),
                                           on=request.POST.get("on") or None, comment=request.POST.get("comment", ""))
         messages.success(request, _("The agreement is now %(status)s.") % {"status": a.get_status_display()})
     except ServiceError as exc:
@@ -290,8 +293,8 @@ def agreement_document(request, pk: int):
         messages.error(request, _("Choose a file."))
         return redirect("web:agreement", pk=pk)
     try:
-        doc = services.document_attach(actor=request.user, owner=a, name=upload.name,
-                                       content=read_upload(upload, services.MAX_DOCUMENT_BYTES, field="file"),
+        doc = funding_services.document_attach(actor=request.user, owner=a, name=upload.name,
+                                       content=read_upload(upload, partnership_checks.MAX_DOCUMENT_BYTES, field="file"),
                                        title=request.POST.get("title", "").strip(),
                                        content_type=upload.content_type or "")
         messages.success(request, _("Document %(title)s attached.") % {"title": doc.title})
@@ -314,7 +317,7 @@ def document_download(request, pk: int):
 
 def flow_list(request):
     f = FlowFilters.from_params(request.GET)
-    rows = selectors.flow_rows(request.user, f, language=current_language())
+    rows = funding_selectors.flow_rows(request.user, f, language=current_language())
     fmt = request.GET.get("format")
     if fmt in FORMATS:
         return download(rows, "funding-flows", fmt)
@@ -344,7 +347,7 @@ def flow_new(request):
     if request.method == "POST":
         form = _flow_form_from_post(request.POST)
         try:
-            flow = services.flow_create(actor=request.user, data=_flow_data(form))
+            flow = funding_services.flow_create(actor=request.user, data=_flow_data(form))
             messages.success(request, _("Funding flow recorded: %(stage)s of %(amount)s %(currency)s.") % {
                 "stage": flow.get_stage_display(), "amount": f"{flow.amount:,.2f}", "currency": flow.currency})
             return redirect(_next_url(request, reverse("web:activity_funding", args=[flow.activity_id])))
@@ -355,7 +358,7 @@ def flow_new(request):
         agreement = None
         if _int(request.GET.get("agreement")):
             try:
-                agreement = selectors.agreement_get(request.user, _int(request.GET["agreement"]))
+                agreement = funding_selectors.agreement_get(request.user, _int(request.GET["agreement"]))
             except NotFound:
                 messages.error(request, _("No such agreement."))
         form = _flow_form(activity=request.GET.get("activity", ""),
@@ -374,7 +377,7 @@ def flow_delete(request, pk: int):
         raise Http404(_("No such funding flow."))
     activity_id = flow.activity_id
     try:
-        services.flow_delete(actor=request.user, flow=flow)
+        funding_services.flow_delete(actor=request.user, flow=flow)
         messages.success(request, _("Funding flow deleted."))
     except ServiceError as exc:
         service_errors(request, exc)
@@ -386,11 +389,11 @@ def activity_funding(request, pk: int):
         activity = activity_selectors.get_visible(request.user, pk)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    data = selectors.activity_funding(request.user, activity)
-    rows = selectors.flow_rows(request.user, FlowFilters(activity=activity.pk), language=current_language())
+    data = funding_selectors.activity_funding(request.user, activity)
+    rows = funding_selectors.flow_rows(request.user, FlowFilters(activity=activity.pk), language=current_language())
     return render(request, "wsis/partners/activity_funding.html", {
         "activity": activity, "title": activity.title(current_language()), "data": data, "rows": rows,
-        "totals": [(s, STAGE_TOTALS[s], data["total"][s]) for s in selectors.STAGES],
+        "totals": [(s, STAGE_TOTALS[s], data["total"][s]) for s in funding_selectors.STAGES],
         "can_record": permissions.can_flow_record(request.user, activity),
         "stage_labels": codes.STAGES, "mechanism_labels": codes.MECHANISMS,
     })
@@ -450,7 +453,7 @@ def _rates_upload(request):
         messages.error(request, _("Choose a file."))
         return redirect("web:rates")
     try:
-        result = services.rates_import(actor=request.user, rows=money.parse_rates(read_upload(upload), name=upload.name))
+        result = funding_services.rates_import(actor=request.user, rows=money.parse_rates(read_upload(upload), name=upload.name))
         messages.success(request, ngettext("%(rows)d rate read: %(created)d added, %(updated)d changed, "
                                            "%(unchanged)d unchanged.",
                                            "%(rows)d rates read: %(created)d added, %(updated)d changed, "
@@ -465,7 +468,7 @@ def _rates_upload(request):
 def organisation_list(request):
     q, kind, membership = (request.GET.get("q") or "").strip(), request.GET.get("kind", ""), request.GET.get(
         "membership", "")
-    rows = selectors.organisation_rows(q=q, kind=kind, membership=membership)
+    rows = funding_selectors.organisation_rows(q=q, kind=kind, membership=membership)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
         return download(rows, "organisations", fmt)
@@ -498,7 +501,7 @@ def organisation_detail(request, pk: int, form: dict | None = None, errors: dict
         raise Http404(_("No such organisation."))
     lang = current_language()
     viewer = request.user
-    agreements = list(selectors.agreements_visible(viewer).filter(party_links__organisation=org).distinct())
+    agreements = list(funding_selectors.agreements_visible(viewer).filter(party_links__organisation=org).distinct())
     led = list(Activity.objects.filter(activity_selectors.visible(viewer), lead_organisation=org,
                                        revision_of__isnull=True).prefetch_related("translations")[:200])
     form = form or _organisation_form(org)
@@ -506,7 +509,7 @@ def organisation_detail(request, pk: int, form: dict | None = None, errors: dict
     can_admin = is_bdt_admin(viewer)
     return render(request, "wsis/partners/organisation.html", {
         "org": org, "agreements": agreements, "activities": [(a.pk, a.title(lang), a.state, a.get_state_display()) for a in led],
-        "flows": selectors.flow_rows(viewer, FlowFilters(funder=org.pk), language=lang),
+        "flows": funding_selectors.flow_rows(viewer, FlowFilters(funder=org.pk), language=lang),
         "contacts": org.contacts.all() if viewer.is_authenticated else None,
         "can_admin": can_admin, "form": form, "errors": errors or {}, "contact_rows": contact_rows,
         "kinds": list(OrganisationKind.choices), "memberships": list(ItuMembership.choices),

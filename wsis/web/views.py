@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wsis.core.errors import NotFound, ValidationFailed
-from wsis.core.export import csv_response, json_download
 from wsis.core.i18n import current_language
 from wsis.reference import selectors
+from wsis.reference.lists import ECONOMIES
 from wsis.reference.models import GroupKind, ItuRole
 
 
@@ -52,20 +52,15 @@ def sdg_goal(request, number: int):
 
 def economies(request):
     lang = current_language()
-    region = request.GET.get("region") or None
-    group = request.GET.get("group") or None
-    at = request.GET.get("at") or None
-    q = (request.GET.get("q") or "").strip() or None
     error = None
     try:
-        rows = selectors.economy_list(language=lang, region=region, group=group, at=at, q=q)
+        answer = ECONOMIES.for_page(request, lang)
     except (NotFound, ValidationFailed) as exc:
-        rows, error = [], exc.message
-    fmt = request.GET.get("format")
-    if fmt == "csv":
-        return csv_response(rows, "economies")
-    if fmt == "json":
-        return json_download(rows, "economies")
+        answer, error = (ECONOMIES.params(), []), exc.message
+    if not isinstance(answer, tuple):
+        return answer  # the download
+    params, rows = answer
+    region, group, at, q = params.region or None, params.group or None, params.at, (params.q or "").strip() or None
     groups = selectors.group_list(language=lang)
     query = request.GET.copy()
     query.pop("format", None)

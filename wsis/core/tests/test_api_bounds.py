@@ -135,9 +135,9 @@ def test_assistance_requests_download_as_xlsx_and_csv(client, officer):
 
     from openpyxl import load_workbook
 
-    from wsis.partnerships import services
+    from wsis.partnerships.cooperation import services as cooperation_services
 
-    services.request_create(actor=officer, data={"economy": "KEN", "title": "Child online protection",
+    cooperation_services.request_create(actor=officer, data={"economy": "KEN", "title": "Child online protection",
                                                  "description": "Help draft a strategy.", "action_lines": ["C5"]})
     client.force_login(officer)
     resp = client.get("/api/v1/partnerships/requests?format=xlsx")

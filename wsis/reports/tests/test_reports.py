@@ -89,7 +89,7 @@ def test_same_inputs_same_document(registry):
 
 def test_confidential_amounts_never_reach_a_report(registry):
     from wsis.accounts.services import organisation_create
-    from wsis.partnerships import services as ps
+    from wsis.partnerships.funding import services as funding_services
     from wsis.partnerships.models import ExchangeRate
     from wsis.stocktaking.models import Activity
 
@@ -97,7 +97,7 @@ def test_confidential_amounts_never_reach_a_report(registry):
     ExchangeRate.objects.create(currency="EUR", date="2024-01-01", per_usd="0.9")
     act = Activity.objects.get(external_id="R-1")
     funder = organisation_create(actor=admin, name="Discreet fund", kind="financial_institution")
-    ps.flows_record(actor=admin, items=[
+    funding_services.flows_record(actor=admin, items=[
         ("1", {"activity": act.pk, "funder": {"id": funder.pk}, "stage": "commitment", "amount": "987654.32",
                "currency": "USD", "value_date": "2025-03-01", "mechanism": "trust_fund", "public": False}),
         ("2", {"activity": act.pk, "funder": {"id": funder.pk}, "stage": "pledge", "amount": "1000",

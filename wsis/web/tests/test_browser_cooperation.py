@@ -104,7 +104,7 @@ def test_request_filed_assigned_and_followed_by_the_focal_point(page, live_serve
 
 
 def test_public_registers_for_an_open_training(page, live_server, coop):
-    from wsis.partnerships import services
+    from wsis.partnerships.cooperation import services as cooperation_services
     from wsis.partnerships.models import Registration
     from wsis.stocktaking.services import activity_create, activity_transition
 
@@ -117,9 +117,9 @@ def test_public_registers_for_an_open_training(page, live_server, coop):
                "ar": {"title": "المهارات الرقمية للنساء في كينيا", "summary": "", "description": ""}}))
     for action in ("submit", "start_review", "publish"):
         training = activity_transition(actor=admin, activity=training, action=action)
-    services.event_save(actor=admin, activity=training, data={
+    cooperation_services.event_save(actor=admin, activity=training, data={
         "mode": "hybrid", "venue": "Nairobi", "online_url": "https://example.org/live", "registration_open": True})
-    services.attendance_set(actor=admin, activity=training, cells=[
+    cooperation_services.attendance_set(actor=admin, activity=training, cells=[
         {"sex": "F", "stakeholder": "civil_society", "economy": "KEN", "count": 3}])
     base = live_server.url
 

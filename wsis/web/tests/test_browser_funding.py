@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from wsis.partnerships import services
+from wsis.partnerships.funding import services as funding_services
 from wsis.partnerships.tests.conftest import flow, funding  # noqa: F401  (the fixture is used by name)
 from wsis.web.tests.test_accessibility import violations
 from wsis.web.tests.test_browser_registry import sign_in
@@ -30,7 +30,7 @@ def test_officer_records_an_agreement_and_a_commitment_that_the_dashboard_counts
     officer.set_password("pw-afr-123")
     officer.save()
     # 100,000 EUR at 0.90 EUR per dollar: 111,111.11 USD already committed in the region.
-    services.flow_create(actor=funding["admin"], data=flow(activity, funding["eu"]))
+    funding_services.flow_create(actor=funding["admin"], data=flow(activity, funding["eu"]))
     base = live_server.url
     found: dict[str, list[str]] = {}
 
@@ -88,8 +88,8 @@ def test_officer_records_an_agreement_and_a_commitment_that_the_dashboard_counts
 
 def test_other_funding_pages_have_no_wcag_violations(page, live_server, funding):  # noqa: F811
     admin, activity = funding["admin"], funding["activity"]
-    services.flow_create(actor=admin, data=flow(activity, funding["eu"]))
-    services.flow_create(actor=admin, data=flow(activity, funding["bank"], amount="5000", public=False))
+    funding_services.flow_create(actor=admin, data=flow(activity, funding["eu"]))
+    funding_services.flow_create(actor=admin, data=flow(activity, funding["bank"], amount="5000", public=False))
     admin.set_password("pw-root-123")
     admin.save()
     base = live_server.url

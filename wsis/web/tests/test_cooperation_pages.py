@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import sample
-from wsis.partnerships import services
+from wsis.partnerships.cooperation import services as cooperation_services
 from wsis.partnerships.models import (
     AssistanceRequest,
     AttendanceCount,
@@ -65,7 +65,7 @@ def coop(funding, settings, tmp_path):
     training = published(admin, kind="training", status="completed", start_date="2025-03-10", end_date="2025-03-12",
                          texts={"en": {"title": "Digital skills for women in Kenya", "summary": "A training.",
                                        "description": ""}})
-    services.event_save(actor=admin, activity=training, data={
+    cooperation_services.event_save(actor=admin, activity=training, data={
         "mode": "hybrid", "venue": "Nairobi", "online_url": "https://example.org/live", "registration_open": True,
         "capacity": "30"})
     plan = active_plan(admin)
@@ -84,10 +84,10 @@ def csv_rows(resp) -> list[dict]:
 
 def test_pages_render_for_the_public_and_members_in_english_and_arabic(client, coop):
     t = coop["training"]
-    c = services.contribution_create(actor=coop["author"], data={
+    c = cooperation_services.contribution_create(actor=coop["author"], data={
         "symbol": "SG1RGQ/1", "body": "sg1", "meeting": "SG1 Rapporteur Group", "date": "2025-04-01",
         "title": "Broadband in rural Kenya", "language": "en", "sources": [coop["ministry"].pk]})
-    r = services.request_create(actor=coop["focal"], data={
+    r = cooperation_services.request_create(actor=coop["focal"], data={
         "economy": "KEN", "title": "Spectrum policy review", "description": "Help us.", "action_lines": ["C2"]})
     public = [EVENTS, f"{EVENTS}{t.pk}/", REQUESTS, CONTRIBUTIONS, f"{CONTRIBUTIONS}{c.pk}/"]
     for lang in ("en", "ar"):
@@ -117,7 +117,7 @@ def test_pages_render_for_the_public_and_members_in_english_and_arabic(client, c
 
 
 def test_strangers_neither_see_others_requests_nor_manage_events(client, coop):
-    r = services.request_create(actor=coop["focal"], data={
+    r = cooperation_services.request_create(actor=coop["focal"], data={
         "economy": "KEN", "title": "Spectrum policy review", "description": "Help us.", "action_lines": ["C2"]})
     client.force_login(coop["stranger"])
     assert client.get(f"{REQUESTS}{r.pk}/").status_code == 404
@@ -141,7 +141,7 @@ def test_strangers_neither_see_others_requests_nor_manage_events(client, coop):
 
 def test_events_list_summary_filters_and_downloads(client, coop):
     admin, t = coop["admin"], coop["training"]
-    services.attendance_set(actor=admin, activity=t, cells=[
+    cooperation_services.attendance_set(actor=admin, activity=t, cells=[
         {"sex": "F", "stakeholder": "member_state", "economy": "KEN", "count": 12},
         {"sex": "M", "stakeholder": "member_state", "economy": "KEN", "count": 6},
         {"sex": "F", "stakeholder": "academia", "economy": "UGA", "count": 2}])
@@ -168,9 +168,9 @@ def test_events_list_summary_filters_and_downloads(client, coop):
 
 def test_event_page_shows_sessions_counts_and_public_registration(client, coop):
     admin, t = coop["admin"], coop["training"]
-    services.session_add(actor=admin, activity=t, data={"title": "Opening", "starts_at": "2025-03-10T09:00",
+    cooperation_services.session_add(actor=admin, activity=t, data={"title": "Opening", "starts_at": "2025-03-10T09:00",
                                                         "ends_at": "2025-03-10T10:00"})
-    services.attendance_set(actor=admin, activity=t, cells=[
+    cooperation_services.attendance_set(actor=admin, activity=t, cells=[
         {"sex": "F", "stakeholder": "civil_society", "economy": "KEN", "count": 3},
         {"sex": "O", "stakeholder": "civil_society", "economy": "", "count": 1}])
     page = text(client.get(f"{EVENTS}{t.pk}/"))
@@ -196,7 +196,7 @@ def test_event_page_shows_sessions_counts_and_public_registration(client, coop):
     assert "name: give your name" in text(resp) and "sex: required" in text(resp)
     assert Registration.objects.count() == 1
 
-    services.event_save(actor=admin, activity=t, data={"mode": "online", "online_url": "https://example.org/live"})
+    cooperation_services.event_save(actor=admin, activity=t, data={"mode": "online", "online_url": "https://example.org/live"})
     page = text(client.get(f"{EVENTS}{t.pk}/"))
     assert "Register for this event" not in page
     resp = client.post(f"{EVENTS}{t.pk}/register/", {**form, "email": "late@example.org"})
@@ -237,7 +237,7 @@ def test_manage_page_writes_through_the_services(client, coop):
     assert sorted(AttendanceCount.objects.values_list("economy__iso3", "count")) == [("KEN", 5), ("UGA", 4)]
 
     for email in ("a@example.org", "b@example.org"):
-        services.registration_create(activity=t, data={"name": email[0], "email": email, "sex": "F",
+        cooperation_services.registration_create(activity=t, data={"name": email[0], "email": email, "sex": "F",
                                                         "stakeholder": "academia", "economy": "KEN"})
     reg = Registration.objects.get(email="a@example.org")
     page = text(client.post(url, {"do": "registration", "registration": reg.pk, "status": "registered",
@@ -322,11 +322,11 @@ def test_request_filed_assessed_assigned_and_followed(client, coop):
 
 def test_request_list_filters_and_downloads(client, coop):
     focal = coop["focal"]
-    a = services.request_create(actor=focal, data={"economy": "KEN", "title": "Spectrum policy review",
+    a = cooperation_services.request_create(actor=focal, data={"economy": "KEN", "title": "Spectrum policy review",
                                                    "description": "x", "action_lines": ["C2"]})
-    b = services.request_create(actor=focal, data={"economy": "KEN", "title": "Cyber drills",
+    b = cooperation_services.request_create(actor=focal, data={"economy": "KEN", "title": "Cyber drills",
                                                    "description": "x", "action_lines": ["C5"]})
-    services.request_transition(actor=coop["officer"], request=b, action="decline", comment="Out of scope.")
+    cooperation_services.request_transition(actor=coop["officer"], request=b, action="decline", comment="Out of scope.")
     client.force_login(focal)
     page = text(client.get(REQUESTS))
     assert "Spectrum policy review" in page and "Cyber drills" in page and "File a request" in page
@@ -371,7 +371,7 @@ def test_contribution_record_search_edit_and_attach(client, coop):
     resp = client.post(f"{CONTRIBUTIONS}new/", contribution_form(coop))
     c = Contribution.objects.get()
     assert resp.status_code == 302 and resp["Location"].endswith(f"/partnerships/contributions/{c.pk}/")
-    services.contribution_create(actor=coop["admin"], data=contribution_form(
+    cooperation_services.contribution_create(actor=coop["admin"], data=contribution_form(
         coop, symbol="TDAG-25/3", body="tdag", question="", date="2024-11-05", title="Prioridades de TDAG",
         summary="", language="es", sources=[coop["eu"].pk], action_lines=["C11"], sdg_targets=[]))
 

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from wsis.accounts.services import organisation_create
-from wsis.partnerships import services
+from wsis.partnerships.funding import services as funding_services
 from wsis.partnerships.models import Agreement, Document, ExchangeRate, Flow
 from wsis.partnerships.tests.conftest import flow, funding  # noqa: F401  (the fixture is used by name)
 
@@ -20,19 +20,19 @@ def money(funding):  # noqa: F811
     """A signed AFR agreement, a public commitment (100,000 EUR = 111,111.11 USD), a public CHF pledge and a
     confidential commitment from the bank."""
     admin, act = funding["admin"], funding["activity"]
-    agreement = services.agreement_create(actor=admin, data={
+    agreement = funding_services.agreement_create(actor=admin, data={
         "reference": "AFR-2024-01", "kind": "cooperation", "title": "Broadband cooperation in Kenya",
         "region": "AFR", "frameworks": ["geneva_plan"],
         "parties": [{"organisation": funding["eu"].pk, "role": "funder"},
                     {"organisation": funding["ministry"].pk, "role": "implementer"}],
         "activities": [act.pk]})
-    services.agreement_transition(actor=admin, agreement=agreement, action="sign", on="2024-02-15")
-    services.flow_create(actor=admin, data=flow(act, funding["eu"], agreement="AFR-2024-01"))
+    funding_services.agreement_transition(actor=admin, agreement=agreement, action="sign", on="2024-02-15")
+    funding_services.flow_create(actor=admin, data=flow(act, funding["eu"], agreement="AFR-2024-01"))
     # Each funder here pays in one currency: flows_record cannot yet compare a funder's flows across currencies.
     foundation = organisation_create(actor=admin, name="Foundation (test)", kind="private_sector")
-    services.flow_create(actor=admin, data=flow(act, foundation, stage="pledge", amount="50000", currency="CHF",
+    funding_services.flow_create(actor=admin, data=flow(act, foundation, stage="pledge", amount="50000", currency="CHF",
                                                 value_date="2024-02-01", mechanism="grant"))
-    services.flow_create(actor=admin, data=flow(act, funding["bank"], amount="70000", public=False,
+    funding_services.flow_create(actor=admin, data=flow(act, funding["bank"], amount="70000", public=False,
                                                 mechanism="development_bank_loan"))
     return {**funding, "agreement": Agreement.objects.get(pk=agreement.pk)}
 
@@ -105,7 +105,7 @@ def test_dashboard_downloads_the_breakdown_with_the_same_filters(client, money):
 
 
 def test_dashboard_lists_flows_without_a_rate_instead_of_converting_them(client, money):
-    services.flow_create(actor=money["admin"], data=flow(money["activity"], money["ministry"], amount="6000000",
+    funding_services.flow_create(actor=money["admin"], data=flow(money["activity"], money["ministry"], amount="6000000",
                                                          currency="XOF", value_date="2024-05-02"))
     ExchangeRate.objects.filter(currency="XOF").delete()
     page = html(client.get("/en/partnerships/"))

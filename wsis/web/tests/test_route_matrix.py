@@ -55,7 +55,7 @@ def demo(django_db_setup, django_db_blocker):
 
 def _prepare(world: Demo) -> Demo:
     from wsis.accounts.models import Organisation, User
-    from wsis.partnerships import services as partner_services
+    from wsis.partnerships.funding import services as funding_services
     from wsis.partnerships.models import (
         Agreement,
         AssistanceRequest,
@@ -76,7 +76,7 @@ def _prepare(world: Demo) -> Demo:
     satellite = Organisation.objects.get(name="Demo Satellite Operator")
     draft = (Activity.objects.filter(state="draft", revision_of__isnull=True).exclude(lead_organisation=satellite)
              .order_by("pk").first())
-    partner_services.flows_record(actor=User.objects.get(username="admin"), items=[("matrix", {
+    funding_services.flows_record(actor=User.objects.get(username="admin"), items=[("matrix", {
         "activity": draft.pk, "funder": {"id": satellite.pk}, "stage": "commitment", "amount": "1000",
         "currency": "USD", "value_date": "2025-01-01", "mechanism": "trust_fund", "public": False})])
     # Another organisation's draft that nearly repeats a submitted activity: the reviewers who open the
@@ -293,8 +293,8 @@ class Forbidden:
 
 def forbidden_for(user, demo: Demo) -> Forbidden:
     from wsis.partnerships import permissions as partner_permissions
+    from wsis.partnerships.funding.selectors import _may_see, _viewer_org, agreements_visible
     from wsis.partnerships.models import Agreement, Flow
-    from wsis.partnerships.selectors import _may_see, _viewer_org, agreements_visible
     from wsis.stocktaking.models import Activity, ActivityTranslation
     from wsis.stocktaking.selectors import visible
 

@@ -5,6 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from wsis.core.errors import ServiceError, command_error, command_file, command_user
+from wsis.partnerships.funding import selectors as funding_selectors
+from wsis.partnerships.funding import services as funding_services
 
 
 class Command(BaseCommand):
@@ -41,25 +43,24 @@ class Command(BaseCommand):
             raise command_error(exc) from exc
 
     def do_rates(self, opts):
-        from wsis.partnerships import services
         from wsis.partnerships.money import read_rates_file
 
         path = command_file(opts["path"])
         user = command_user(opts["user"])
-        result = services.rates_import(actor=user, rows=read_rates_file(path))
+        result = funding_services.rates_import(actor=user, rows=read_rates_file(path))
         self.stdout.write(f"{path}: {result['rows']} rates read; {result['created']} added, {result['updated']} "
                           f"changed, {result['unchanged']} unchanged.")
 
     def do_flows(self, opts):
         from rich.console import Console
 
-        from wsis.partnerships import files, services
+        from wsis.partnerships import files
 
         path = command_file(opts["path"])
         user = command_user(opts["user"])
         with Console(stderr=True).status(f"Checking and importing {path}…"):
             items, notes = files.read_flows(path, default_mechanism=opts["mechanism"])
-            result = services.flows_record(actor=user, items=items, accept_overruns=opts["accept_overruns"])
+            result = funding_services.flows_record(actor=user, items=items, accept_overruns=opts["accept_overruns"])
         self.stdout.write(f"{path}: {len(items)} flows read; {result['created']} added, {result['updated']} updated.")
         if result["flags"]:
             self.stdout.write(f"  {len(result['flags'])} disbursements exceed the commitments on record, e.g. "
@@ -71,19 +72,18 @@ class Command(BaseCommand):
         from rich.console import Console
         from rich.table import Table
 
-        from wsis.partnerships import selectors
 
         viewer = command_user(opts["user"]) if opts.get("user") else None
-        f = selectors.FlowFilters(**{k: opts[k] for k in ("region", "group", "line", "mechanism", "funder_kind",
+        f = funding_selectors.FlowFilters(**{k: opts[k] for k in ("region", "group", "line", "mechanism", "funder_kind",
                                                           "year") if opts.get(k)})
-        s = selectors.funding_summary(viewer, f)
+        s = funding_selectors.funding_summary(viewer, f)
         table = Table(title=f"Funding in US dollars by {opts['by']}")
         table.add_column(opts["by"])
-        for st in selectors.STAGES:
+        for st in funding_selectors.STAGES:
             table.add_column(st, justify="right")
         for r in s["breakdown"][opts["by"]]:
-            table.add_row(str(r["label"]), *(f"{r[st]:,.0f}" for st in selectors.STAGES))
-        table.add_row("Total", *(f"{s['total'][st]:,.0f}" for st in selectors.STAGES), style="bold")
+            table.add_row(str(r["label"]), *(f"{r[st]:,.0f}" for st in funding_selectors.STAGES))
+        table.add_row("Total", *(f"{s['total'][st]:,.0f}" for st in funding_selectors.STAGES), style="bold")
         console = Console(file=self.stdout, width=140)
         console.print(table)
         if s["confidential"]:
@@ -93,10 +93,10 @@ class Command(BaseCommand):
 
     def do_export(self, opts):
         from wsis.core.export import download
-        from wsis.partnerships import files, selectors
+        from wsis.partnerships import files
 
         viewer = command_user(opts["user"]) if opts.get("user") else None
-        rows = selectors.flow_rows(viewer)
+        rows = funding_selectors.flow_rows(viewer)
         if opts["format"] == "iati":
             content = files.iati_export(viewer, rows)
             rows = [r for r in rows if r["public"] and r["amount"] is not None]
