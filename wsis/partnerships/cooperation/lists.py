@@ -1,0 +1,1 @@
+"""The cooperation lists' read contracts (see wsis.core.lists)."""

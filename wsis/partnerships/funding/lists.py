@@ -1,0 +1,1 @@
+"""The funding lists' read contracts (see wsis.core.lists)."""
