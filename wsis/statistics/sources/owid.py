@@ -13,9 +13,7 @@ from wsis.core.errors import ErrorItem
 from wsis.statistics.records import Parsed, Record, SeriesInfo
 from wsis.statistics.sources.worldbank import (
     bulk,
-    csv_rows,
-    decode_text,
-    first_row,
+    opened_csv,
     to_float,
     to_year,
     value_error,
@@ -31,14 +29,10 @@ _ISO3 = re.compile(r"^[A-Z]{3}$")
 def read_grapher_csv(content: bytes, filename: str, *, columns: dict[str, str] | None = None) -> Parsed:
     """Each value column is a series, coded by its column name unless `columns` maps it to a code."""
     out = Parsed(source="Our World in Data grapher CSV")
-    text = decode_text(content, filename, out.errors)
-    if text is None:
+    opened = opened_csv(content, filename, out.errors)
+    if opened is None:
         return out
-    rows = csv_rows(text, filename)
-    line, header = first_row(rows)
-    if not header:
-        out.errors.append(ErrorItem("empty_file", "no header row found", location=filename))
-        return out
+    rows, line, header = opened
     if tuple(header[:3]) != KEYS:
         out.errors.append(ErrorItem("missing_column", "expected the header Entity,Code,Year,<series>…",
                                     location=f"{filename}:{line}"))

@@ -158,24 +158,24 @@ _URBANISATION_WORDS = {
 _AGE_CODE = re.compile(r"Y\d+T\d+|Y_GE\d+|Y_LT\d+|Y_LE\d+|M\d+T\d+|M_LT\d+|_T|_U|_X|_Z|_O")
 
 
-def sex_code(text: str) -> str:
-    """F, M or _T from a code or an English word; blank is the total. ValueError when unknown."""
+def _word_code(text: str, words: dict[str, str], what: str, accepted: str) -> str:
+    """The code of a known word or code; blank is the total. ValueError naming the accepted words."""
     s = text.strip().lower()
     if not s:
         return TOTAL
-    if s in _SEX_WORDS:
-        return _SEX_WORDS[s]
-    raise ValueError(f"sex {text.strip()!r} is not one of F, M, _T, female, male, total")
+    if s in words:
+        return words[s]
+    raise ValueError(f"{what} {text.strip()!r} is not one of {accepted}")
+
+
+def sex_code(text: str) -> str:
+    """F, M or _T from a code or an English word; blank is the total. ValueError when unknown."""
+    return _word_code(text, _SEX_WORDS, "sex", "F, M, _T, female, male, total")
 
 
 def urbanisation_code(text: str) -> str:
     """U, R or _T from a code or an English word; blank is the total. ValueError when unknown."""
-    s = text.strip().lower()
-    if not s:
-        return TOTAL
-    if s in _URBANISATION_WORDS:
-        return _URBANISATION_WORDS[s]
-    raise ValueError(f"urbanisation {text.strip()!r} is not one of U, R, _T, urban, rural, total")
+    return _word_code(text, _URBANISATION_WORDS, "urbanisation", "U, R, _T, urban, rural, total")
 
 
 def age_code(text: str) -> str:
@@ -429,13 +429,13 @@ def _value_of(raw: object) -> float:
     return parse_number(str(raw), decimal_comma=True)
 
 
+# The dimensions whose codes every source writes in its own words.
+CODED_DIMENSIONS = {"SEX": sex_code, "URBANISATION": urbanisation_code, "AGE": age_code}
+
+
 def _dim_code(name: str, text: str) -> str:
-    if name == "SEX":
-        return sex_code(text)
-    if name == "URBANISATION":
-        return urbanisation_code(text)
-    if name == "AGE":
-        return age_code(text)
+    if name in CODED_DIMENSIONS:
+        return CODED_DIMENSIONS[name](text)
     s = text.strip()
     return TOTAL if not s or s.lower() == "total" else s.upper()
 

@@ -43,8 +43,8 @@ from wsis.core.validation import strict_json
 from wsis.statistics.m49_aggregates import m49_name
 from wsis.statistics.records import TOTAL, Parsed, Record, SeriesInfo
 from wsis.statistics.sources.tidy import (
+    CODED_DIMENSIONS,
     SeriesBook,
-    age_code,
     cell_text,
     decode_text,
     error,
@@ -56,9 +56,7 @@ from wsis.statistics.sources.tidy import (
     parse_unit_mult,
     parse_year,
     scale,
-    sex_code,
     slug_code,
-    urbanisation_code,
 )
 
 UNSD = "UN SDG Global Database"
@@ -471,22 +469,16 @@ def read_ddf(
                 continue
             if not book.add(code, unit=unit, location=where, field="units"):
                 continue
-            parsed.records.append(
-                Record(
-                    indicator=code,
-                    area=area,
-                    area_kind="m49",
-                    year=year,
-                    value=value,
-                    dims=tuple(sorted(dims.items())),
-                    status=status,
-                    note=note,
-                    location=where,
-                    area_name=geo_names.get(area) or m49_name(area),
-                )
-            )
+            parsed.records.append(_m49_record(code, area, year, value, dims, status, note, where,
+                                              geo_names.get(area)))
     parsed.series = book.series
     return parsed
+
+
+def _m49_record(code, area, year, value, dims: dict, status, note, where, name) -> Record:
+    """A record of an area coded by M49, named as the file names it or else by the M49 list."""
+    return Record(indicator=code, area=area, area_kind="m49", year=year, value=value, dims=tuple(sorted(dims.items())),
+                  status=status, note=note, location=where, area_name=name or m49_name(area))
 
 
 # --------------------------------------------------------------------------- UN SDG API v1
@@ -676,20 +668,8 @@ def _read_api_doc(doc: object, filename: str, parsed: Parsed, book: SeriesBook) 
             field="attributes.Units",
         ):
             continue
-        parsed.records.append(
-            Record(
-                indicator=code,
-                area=area,
-                area_kind="m49",
-                year=year,
-                value=value,
-                dims=tuple(sorted(dims.items())),
-                status=status,
-                note=join_notes(nature_note, footnote),
-                location=where,
-                area_name=cell_text(item.get("geoAreaName")) or m49_name(area),
-            )
-        )
+        parsed.records.append(_m49_record(code, area, year, value, dims, status, join_notes(nature_note, footnote),
+                                          where, cell_text(item.get("geoAreaName"))))
 
 
 # --------------------------------------------------------------------------- Open SDG
@@ -729,12 +709,8 @@ _SERIES_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_.]*")
 
 
 def _open_sdg_dim(ours: str, text: str) -> str:
-    if ours == "SEX":
-        return sex_code(text)
-    if ours == "URBANISATION":
-        return urbanisation_code(text)
-    if ours == "AGE":
-        return age_code(text)
+    if ours in CODED_DIMENSIONS:
+        return CODED_DIMENSIONS[ours](text)
     low = text.strip().lower()  # SPEED
     if not low or low == "total":
         return TOTAL

@@ -94,6 +94,19 @@ def first_row(rows: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str]]:
     return 0, []
 
 
+def opened_csv(content: bytes | str, filename: str, errors: list[ErrorItem]):
+    """(rows, header line, header cells) of a CSV file with a header row, or None with the error named."""
+    text = decode_text(content, filename, errors)
+    if text is None:
+        return None
+    rows = csv_rows(text, filename)
+    line, header = first_row(rows)
+    if not header:
+        errors.append(ErrorItem("empty_file", "no header row found", location=filename))
+        return None
+    return rows, line, header
+
+
 def to_float(raw: object) -> float | None:
     """A finite float, or None when `raw` is not a finite number (bools are not numbers)."""
     if isinstance(raw, bool):
@@ -234,14 +247,10 @@ def read_wdi_long(content: bytes, filename: str, *, indicator: str) -> Parsed:
         out.errors.append(ErrorItem("missing_indicator", "the series code (indicator) is required for "
                                     "this layout", field="indicator", location=filename))
         return out
-    text = decode_text(content, filename, out.errors)
-    if text is None:
+    opened = opened_csv(content, filename, out.errors)
+    if opened is None:
         return out
-    rows = csv_rows(text, filename)
-    line, header = first_row(rows)
-    if not header:
-        out.errors.append(ErrorItem("empty_file", "no header row found", location=filename))
-        return out
+    rows, line, header = opened
     missing = [k for k in LONG_KEYS if k not in header]
     if missing:
         for k in missing:
