@@ -61,7 +61,7 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 
 INSTALLED_APPS = [
-    "wsis.core.admin_apps.BdtAdminConfig",  # the admin, for BDT administrators only
+    "wsis.accounts.admin_apps.BdtAdminConfig",  # the admin, for BDT administrators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
