@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "wsis.reports",
     "django_tasks_db",
     "wsis.web",
+    "wsis.site",  # above every app: the demo data and `wsis init`
     "axes",  # sign-in throttling; see "Accounts and deployment security" below
 ]
 
