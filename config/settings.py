@@ -61,7 +61,7 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 
 INSTALLED_APPS = [
-    "wsis.core.admin_apps.BdtAdminConfig",  # the admin, for BDT administrators only
+    "wsis.accounts.admin_apps.BdtAdminConfig",  # the admin, for BDT administrators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "wsis.reports",
     "django_tasks_db",
     "wsis.web",
+    "wsis.site",  # above every app: the demo data and `wsis init`
     "axes",  # sign-in throttling; see "Accounts and deployment security" below
 ]
 

@@ -188,7 +188,9 @@ def organisation_update(*, actor, organisation: Organisation, data: dict) -> Org
     from django.core.validators import validate_email
 
     from wsis.accounts.models import Contact, ItuMembership
-    from wsis.reference.models import Economy, Group
+
+    # The reference models through the relations declared on Organisation (reference is the layer above).
+    Economy, Group = Organisation.economy.field.related_model, Organisation.region.field.related_model
 
     if not permissions.can_organisation_create(actor):
         raise PermissionDenied("Only BDT administrators may change organisations.")

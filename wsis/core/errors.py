@@ -121,11 +121,10 @@ def envelope(status: int, errors: list[dict]) -> dict:
 
 def command_user(name: str):
     """The account a command acts as, or a CommandError (exit status 2) naming the unknown account."""
+    from django.contrib.auth import get_user_model
     from django.core.management.base import CommandError
 
-    from wsis.accounts.models import User
-
-    user = User.objects.filter(username=name).first()
+    user = get_user_model().objects.filter(username=name).first()
     if user is None:
         raise CommandError(f"No account named {name!r}.", returncode=2)
     return user

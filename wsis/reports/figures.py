@@ -1,11 +1,11 @@
-"""The chart objects of a document's Chart blocks, built once for every renderer from the web's chart code."""
+"""The chart objects of a document's Chart blocks, built once for every renderer from the SVG charts the pages draw."""
 
 import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from wsis.core import charts
 from wsis.reports.document import Chart, Document, Table
-from wsis.web import charts
 
 
 def number(v) -> float | None:

@@ -21,10 +21,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
+from wsis.core import charts
 from wsis.core.i18n import cldr_locale
 from wsis.reports import figures, fmt
 from wsis.reports.document import Chart, Document, Paragraph, Section, Table
-from wsis.web import charts
 
 LATIN_FONT = "Noto Sans"
 CJK_FONT = "Noto Sans CJK SC"

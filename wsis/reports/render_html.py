@@ -13,10 +13,10 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from wsis.core import charts
 from wsis.core.i18n import cldr_locale
 from wsis.reports import figures, fmt
 from wsis.reports.document import Chart, Document, Paragraph, Section, Table
-from wsis.web import charts
 
 HERE = Path(__file__).resolve().parent
 CSS_PATH = HERE / "static" / "reports" / "report.css"

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
+from wsis.accounts.admin_site import admin_allowed
 from wsis.core.admin import ReadOnlyAdmin
-from wsis.core.admin_site import admin_allowed
 from wsis.stocktaking.models import Activity, ActivityTranslation, Transition
 
 

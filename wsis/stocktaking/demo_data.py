@@ -98,7 +98,7 @@ _PREFERRED = {
 
 _SCOPE_WEIGHTS = {"national": 45, "regional": 30, "inter_regional": 20, "global": 24}
 
-# (name, kind) of the organisations created by wsis.core.demo; names must match it exactly.
+# (name, kind) of the organisations created by wsis.site.demo; names must match it exactly.
 _BDT = ("BDT Digital Networks and Society Department", "bdt_unit")
 _REGIONAL_OFFICES = {
     "AFR": ("ITU Regional Office for Africa", "regional_office"),

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from wsis.accounts import services as org_services
 from wsis.accounts.models import ItuMembership, Organisation, OrganisationKind, Role
 from wsis.accounts.permissions import is_bdt_admin, roles_of
+from wsis.core import charts
 from wsis.core.bounds import whole_number
 from wsis.core.errors import NotFound, ServiceError
 from wsis.core.export import download
@@ -36,7 +37,6 @@ from wsis.reference import selectors as ref_selectors
 from wsis.reference.models import GroupKind
 from wsis.stocktaking import selectors as activity_selectors
 from wsis.stocktaking.models import Activity
-from wsis.web import charts
 from wsis.web.feedback import service_errors
 
 FORMATS = ("csv", "json", "xlsx")

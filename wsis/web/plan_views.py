@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wsis.core import charts
 from wsis.core.errors import NotFound, PermissionDenied, ServiceError
 from wsis.core.export import download
 from wsis.core.i18n import current_language
@@ -27,7 +28,6 @@ from wsis.planning.models import (
     ProgressUpdate,
     Reminder,
 )
-from wsis.web import charts
 from wsis.web.feedback import service_errors
 
 FORMATS = ("csv", "json", "xlsx")

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from wsis.core import charts
 from wsis.core.bounds import ID_MAX, year_or_none
 from wsis.core.errors import NotFound, ServiceError
 from wsis.core.export import download
@@ -17,7 +18,6 @@ from wsis.core.uploads import read_upload
 from wsis.reference.models import Economy
 from wsis.statistics import selectors, services, worldmap
 from wsis.statistics.models import Release
-from wsis.web import charts
 from wsis.web.feedback import service_errors
 
 FORMATS = ("csv", "json", "xlsx")

@@ -119,9 +119,9 @@ def restored_target(tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_round_trip_of_the_demo_restores_every_table_and_file(reference, tmp_path, settings, restored_target):
     from wsis.accounts.models import User
-    from wsis.core.demo import load_demo
     from wsis.partnerships.funding.services import document_attach
     from wsis.partnerships.models import Agreement
+    from wsis.site.demo import load_demo
     from wsis.stocktaking.models import ActivityTranslation
 
     settings.MEDIA_ROOT = tmp_path / "media"

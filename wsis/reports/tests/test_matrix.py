@@ -36,7 +36,7 @@ def squash(text: str) -> str:
 
 
 def test_every_type_language_and_format(reference, tmp_path):
-    from wsis.core.demo import load_demo
+    from wsis.site.demo import load_demo
 
     load_demo(password="x-demo-pass")
     for kind, scope in SCOPES.items():

@@ -383,7 +383,7 @@ def test_navigation_and_json_downloads_are_valid(client, money):
 def test_bar_chart_keeps_words_out_of_the_svg_and_mirrors_for_arabic():
     import re
 
-    from wsis.web import charts
+    from wsis.core import charts
 
     chart = charts.BarChart([charts.BarSeries("Pledged", [361111.11, 0]), charts.BarSeries("Committed", [5, 90])],
                             key="t")

@@ -56,7 +56,7 @@ def test_other_pages(client, reference, path):
 
 
 def test_demo_banner(client, reference):
-    from wsis.core.demo import load_demo
+    from wsis.site.demo import load_demo
 
     assert "Demonstration data" not in client.get("/en/").content.decode()
     load_demo(password="x-demo-pass")
@@ -64,8 +64,8 @@ def test_demo_banner(client, reference):
     html = client.get("/en/").content.decode()
     assert "Demonstration data" in html
     from wsis.accounts.models import Organisation
-    from wsis.core.demo import ORGS
     from wsis.partnerships.demo import FUNDERS
+    from wsis.site.demo import ORGS
 
     assert Organisation.objects.filter(is_demo=True).count() == len(ORGS) + len(FUNDERS)
 

@@ -4,6 +4,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from wsis.core.errors import ServiceError, command_error
+from wsis.reference.services import reference_init
+from wsis.statistics.services import catalogue_init
 
 
 class Command(BaseCommand):
@@ -14,8 +16,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         from rich.console import Console
-
-        from wsis.reference.services import reference_init
 
         console = Console(stderr=True)
         if not opts["no_migrate"]:
@@ -29,8 +29,6 @@ class Command(BaseCommand):
             f"Reference data: {tally['created']} created, {tally['updated']} updated, "
             f"{tally['deleted']} removed, {tally['unchanged']} unchanged."
         )
-        from wsis.statistics.services import catalogue_init
-
         stats = catalogue_init(actor="wsis init")
         self.stdout.write(f"Indicator catalogue: {stats['created']} created, {stats['updated']} updated, "
                           f"{stats['unchanged']} unchanged.")

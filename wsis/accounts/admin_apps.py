@@ -4,4 +4,4 @@ from django.contrib.admin.apps import AdminConfig
 class BdtAdminConfig(AdminConfig):
     """django.contrib.admin with the site that lets only BDT administrators in."""
 
-    default_site = "wsis.core.admin_site.BdtAdminSite"
+    default_site = "wsis.accounts.admin_site.BdtAdminSite"

@@ -6,8 +6,17 @@ from django.db import transaction
 
 from wsis.accounts.models import Organisation, Role, User
 from wsis.accounts.services import organisation_create, role_grant, user_create
+from wsis.core.errors import ServiceError
+from wsis.partnerships.demo import load_demo_partnerships
+from wsis.planning.demo import load_demo_plan
+from wsis.prizes.demo import load_demo_prizes
 from wsis.reference.models import Economy, Group
 from wsis.reference.services import group_create
+from wsis.reports.demo import load_demo_reports
+from wsis.statistics.demo import load_demo_statistics
+from wsis.stocktaking.demo_data import demo_activities
+from wsis.stocktaking.models import Activity
+from wsis.stocktaking.services import activities_import, activity_revise, activity_transition
 
 ORGS = [
     # (key, name, acronym, kind, economy, region)
@@ -56,8 +65,6 @@ GROUP = {
 def load_demo(*, password: str) -> list[str]:
     """Create the demo rows that are missing. Needs the reference data (`wsis init`)."""
     if not Economy.objects.exists():
-        from wsis.core.errors import ServiceError
-
         raise ServiceError("Load the reference data first: wsis init", code="not_initialised")
     lines = []
     regions = {g.code: g for g in Group.objects.filter(kind="itu_region")}
@@ -88,19 +95,10 @@ def load_demo(*, password: str) -> list[str]:
             group_create(actor=User.objects.get(username="afr.officer"), code=GROUP["code"], names=GROUP["names"],
                          members=GROUP["members"], owner=orgs["ro-afr"], is_demo=True, valid_from=dt.date(2024, 1, 1))
     activities = load_demo_activities()
-    from wsis.prizes.demo import load_demo_prizes
-
     contests = load_demo_prizes(admin=User.objects.get(username="admin"), reviewer=User.objects.get(username="reviewer"))
-    from wsis.planning.demo import load_demo_plan
-    from wsis.statistics.demo import load_demo_statistics
-
     observations = load_demo_statistics()
     plan = load_demo_plan()
-    from wsis.partnerships.demo import load_demo_partnerships
-
     partnerships = load_demo_partnerships()
-    from wsis.reports.demo import load_demo_reports
-
     reports = load_demo_reports()
     lines.append(f"Demo data ready: {len(ORGS)} organisations, {len(USERS)} users, 1 user-defined group, "
                  f"{activities} activities, {contests} WSIS Prizes contests (one in each phase), {plan} "
@@ -119,10 +117,6 @@ STATE_CYCLE = ["published"] * 14 + ["draft", "submitted", "in_review", "returned
 
 def load_demo_activities() -> int:
     """A few hundred plausible activities in every region, action line, kind, language and review state."""
-    from wsis.stocktaking.demo_data import demo_activities
-    from wsis.stocktaking.models import Activity
-    from wsis.stocktaking.services import activities_import, activity_revise, activity_transition
-
     if Activity.objects.filter(is_demo=True).exists():
         return Activity.objects.filter(is_demo=True, revision_of__isnull=True).count()
     admin = User.objects.get(username="admin")
