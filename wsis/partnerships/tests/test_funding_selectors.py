@@ -74,3 +74,18 @@ def test_list_queries_do_not_grow_with_the_rows(rows, who, django_assert_max_num
         assert len(lists.AGREEMENTS.rows(rows["admin"], lists.AgreementParams(), "en")) == n
         assert len(lists.RATES.rows(None, lists.RateParams(currency="GBP"), "en")) == n
         assert len(lists.ORGANISATIONS.rows(None, lists.OrganisationParams(q="funder"), "en")) == n
+
+
+@pytest.mark.parametrize("n", [2, 22])
+def test_rates_page_reads_the_latest_rates_at_once(client, n, django_assert_max_num_queries):
+    """The page's table of each currency's latest rate costs the same however many currencies there are."""
+    import string
+
+    from wsis.partnerships.models import ExchangeRate
+
+    codes = [f"Q{a}{b}" for a in string.ascii_uppercase for b in string.ascii_uppercase][:n]
+    ExchangeRate.objects.bulk_create([ExchangeRate(currency=c, date=dt.date(2024, m, 1), per_usd="1.5")
+                                      for c in codes for m in (1, 2)])
+    with django_assert_max_num_queries(4):
+        page = client.get("/en/partnerships/rates/")
+    assert page.status_code == 200 and page.content.decode().count("History of Q") == n
