@@ -27,6 +27,11 @@ def can_agreement_edit(user, region_id) -> bool:
     return is_bdt_admin(user) or (region_id is not None and is_regional_officer(user, {region_id}))
 
 
+def can_agreement_record(user) -> bool:
+    """BDT administrators, and regional officers of a region, record new agreements."""
+    return is_bdt_admin(user) or any(r.role == Role.REGIONAL_OFFICER and r.region_id for r in roles_of(user))
+
+
 def can_agreement_view(user, agreement) -> bool:
     if agreement.public and agreement.status != "draft":
         return True

@@ -1,6 +1,7 @@
 """Partnership pages about money: the funding dashboard, agreements and their documents, funding flows,
-exchange rates, organisations and one activity's funding. Thin: reads go through
-wsis.partnerships.selectors, writes through the services, which check permissions themselves."""
+exchange rates, organisations and one activity's funding. Thin: reads go through the funding selectors and
+read contracts (wsis.partnerships.funding.lists: a list's page, its download and the API answer the same rows),
+writes through the services, which check permissions themselves."""
 
 import datetime as dt
 import re
@@ -8,7 +9,6 @@ import re
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -19,27 +19,22 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from wsis.accounts import services as org_services
-from wsis.accounts.models import ItuMembership, Organisation, OrganisationKind, Role
-from wsis.accounts.permissions import is_bdt_admin, roles_of
+from wsis.accounts.permissions import is_bdt_admin
 from wsis.core import charts
 from wsis.core.bounds import whole_number
-from wsis.core.errors import NotFound, ServiceError
-from wsis.core.export import download
+from wsis.core.errors import NotFound, ServiceError, ValidationFailed
 from wsis.core.i18n import current_language
 from wsis.core.uploads import read_upload
 from wsis.partnerships import codes, money, permissions
 from wsis.partnerships import shared as partnership_checks
+from wsis.partnerships.funding import lists as funding_lists
 from wsis.partnerships.funding import selectors as funding_selectors
 from wsis.partnerships.funding import services as funding_services
 from wsis.partnerships.funding.selectors import FlowFilters
-from wsis.partnerships.models import Agreement, Document, ExchangeRate, Flow
 from wsis.reference import selectors as ref_selectors
-from wsis.reference.models import GroupKind
 from wsis.stocktaking import selectors as activity_selectors
-from wsis.stocktaking.models import Activity
 from wsis.web.feedback import service_errors
 
-FORMATS = ("csv", "json", "xlsx")
 # Dashboard wording of the pipeline stages: the money at each stage, not the act.
 STAGE_TOTALS = {"pledge": gettext_lazy("Pledged"), "commitment": gettext_lazy("Committed"),
                 "disbursement": gettext_lazy("Disbursed"), "expenditure": gettext_lazy("Spent")}
@@ -87,37 +82,36 @@ def _int(value) -> int | None:
 
 
 def _organisations():
-    return list(Organisation.objects.order_by("name").values_list("pk", "name", "acronym"))
+    return funding_selectors.organisation_choices()
+
+
+def _page(contract, request):
+    """(download, params, rows, error) of a list page: the download when `format` is asked for, else the filters
+    and rows; refused filters give no rows and the complaint to show."""
+    try:
+        answer = contract.for_page(request, current_language())
+    except ValidationFailed as exc:
+        return None, contract.params(), [], "; ".join(e.message for e in exc.errors) or exc.message
+    if not isinstance(answer, tuple):
+        return answer, None, None, None
+    return None, *answer, None
 
 
 def _filter_options(lang: str) -> dict:
     groups = ref_selectors.group_list(language=lang)
     lines = ref_selectors.action_line_list(language=lang)
     return {
-        "regions": [(g["code"], g["name"]) for g in groups if g["kind"] == GroupKind.ITU_REGION],
+        "regions": [(g["code"], g["name"]) for g in groups if g["kind"] == "itu_region"],
         "dev_groups": [(g["code"], g["name"]) for g in groups if g["code"] in funding_selectors.DEVELOPMENT_GROUPS],
         "lines": [(a["code"], f"{a['code']} {a['name']}") for a in lines if a["parent"] is None],
-        "years": [d.year for d in Flow.objects.dates("value_date", "year", order="DESC")],
+        "years": funding_selectors.flow_years(),
         "mechanisms": list(codes.MECHANISMS.items()),
-        "funder_kinds": list(OrganisationKind.choices),
+        "funder_kinds": funding_selectors.ORGANISATION_KINDS,
         "stages": list(codes.STAGES.items()),
     }
 
 
-def _may_record_agreements(user) -> bool:
-    return is_bdt_admin(user) or any(r.role == Role.REGIONAL_OFFICER and r.region_id for r in roles_of(user))
-
-
 # ---------------------------------------------------------------------------------------------- dashboard
-
-def _breakdown_rows(summary: dict) -> list[dict]:
-    rows = [{"dimension": "total", "code": "", "label": "", **{s: str(summary["total"][s]) for s in funding_selectors.STAGES}}]
-    for dim, _title in DIMENSIONS:
-        for r in summary["breakdown"][dim]:
-            rows.append({"dimension": dim, "code": "" if r["code"] is None else str(r["code"]), "label": str(r["label"]),
-                         **{s: str(r[s]) for s in funding_selectors.STAGES}})
-    return rows
-
 
 def _section(dim: str, title, rows: list[dict], rtl: bool) -> dict:
     for r in rows:
@@ -132,17 +126,18 @@ def _section(dim: str, title, rows: list[dict], rtl: bool) -> dict:
 
 
 def dashboard(request):
-    f = FlowFilters.from_params(request.GET)
-    # One read of the flows serves the totals and the gaps.
-    values = funding_selectors.flow_values(request.user, f)
-    summary = funding_selectors.funding_summary(request.user, f, values=values)
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download(_breakdown_rows(summary), "funding-breakdown", fmt)
+    # One read of the flows serves the totals, the breakdown and the gaps (the rows carry their summary).
+    download, f, rows, error = _page(funding_lists.BREAKDOWN, request)
+    if download:
+        return download
+    if error:
+        rows = funding_selectors.funding_breakdown(request.user, f.filters(), language=current_language())
+    summary = rows.summary
     rtl = translation.get_language_bidi()
     sections = [_section(dim, title, summary["breakdown"][dim], rtl) for dim, title in DIMENSIONS]
     return render(request, "wsis/partners/dashboard.html", {
-        "f": f, "summary": summary, "sections": sections, "gaps": funding_selectors.funding_gaps(request.user, f, values=values),
+        "f": f, "error": error, "summary": summary, "sections": sections,
+        "gaps": funding_selectors.funding_gaps(request.user, f.filters(), values=rows.values),
         "totals": [(s, STAGE_TOTALS[s], summary["total"][s]) for s in funding_selectors.STAGES],
         "stage_codes": funding_selectors.STAGES, "stage_totals": STAGE_TOTALS, "query": _query(request),
         **_filter_options(current_language()),
@@ -152,22 +147,20 @@ def dashboard(request):
 # ---------------------------------------------------------------------------------------------- agreements
 
 def agreement_list(request):
-    status, region = request.GET.get("status", ""), request.GET.get("region", "")
-    framework, q = request.GET.get("framework", ""), (request.GET.get("q") or "").strip()
-    rows = funding_selectors.agreement_list(request.user, status=status, region=region, framework=framework, q=q)
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download(funding_selectors.agreement_rows(rows, current_language()), "agreements", fmt)
+    download, p, rows, error = _page(funding_lists.AGREEMENTS, request)
+    if download:
+        return download
     return render(request, "wsis/partners/agreements.html", {
-        "agreements": rows, "status": status, "region": region, "framework": framework, "q": q,
+        "agreements": rows, "error": error, "status": p.status, "region": p.region, "framework": p.framework,
+        "q": p.q.strip(),
         "statuses": list(codes.AGREEMENT_STATUSES.items()), "frameworks": list(codes.FRAMEWORKS.items()),
         "status_labels": codes.AGREEMENT_STATUSES, "kind_labels": codes.AGREEMENT_KINDS,
         "regions": _filter_options(current_language())["regions"], "query": _query(request),
-        "can_create": _may_record_agreements(request.user),
+        "can_create": permissions.can_agreement_record(request.user),
     })
 
 
-def _agreement_or_404(request, pk: int) -> Agreement:
+def _agreement_or_404(request, pk: int):
     try:
         return funding_selectors.agreement_get(request.user, pk)
     except NotFound as exc:
@@ -191,7 +184,7 @@ def _agreement_data(form: dict) -> dict:
             "activities": re.split(r"[\s,;]+", form["activities"].strip()) if form["activities"].strip() else []}
 
 
-def _agreement_form_initial(a: Agreement | None) -> dict:
+def _agreement_form_initial(a) -> dict:
     if a is None:
         return {"reference": "", "kind": "", "title": "", "summary": "", "language": current_language(),
                 "region": "", "signed_on": "", "start_date": "", "end_date": "", "activities": "", "frameworks": [],
@@ -211,28 +204,23 @@ def agreement_edit(request, pk: int | None = None):
         messages.error(request, _("Only BDT administrators, and regional officers for its region, change this "
                                   "agreement."))
         return redirect("web:agreement", pk=a.pk)
-    if a is None and not _may_record_agreements(request.user):
+    if a is None and not permissions.can_agreement_record(request.user):
         messages.error(request, _("Only BDT administrators and regional officers record agreements."))
         return redirect("web:agreements")
     form, errors = _agreement_form_initial(a), {}
     if request.method == "POST":
         form = _agreement_form_from_post(request.POST)
-        bad = [t for t in _agreement_data(form)["activities"] if not t.isdigit()]
-        if bad:
-            errors["activities"] = [_("%(value)s is not an activity number.") % {"value": t} for t in bad]
-            messages.error(request, _("Please correct the fields marked below."))
-        else:
-            try:
-                if a is None:
-                    a = funding_services.agreement_create(actor=request.user, data=_agreement_data(form))
-                    messages.success(request, _("Agreement %(ref)s recorded as a draft.") % {"ref": a.reference})
-                else:
-                    a = funding_services.agreement_update(actor=request.user, agreement=a, data=_agreement_data(form))
-                    messages.success(request, _("Changes saved."))
-                return redirect("web:agreement", pk=a.pk)
-            except ServiceError as exc:
-                service_errors(request, exc)
-                errors = _field_errors(exc)
+        try:
+            if a is None:
+                a = funding_services.agreement_create(actor=request.user, data=_agreement_data(form))
+                messages.success(request, _("Agreement %(ref)s recorded as a draft.") % {"ref": a.reference})
+            else:
+                a = funding_services.agreement_update(actor=request.user, agreement=a, data=_agreement_data(form))
+                messages.success(request, _("Changes saved."))
+            return redirect("web:agreement", pk=a.pk)
+        except ServiceError as exc:
+            service_errors(request, exc)
+            errors = _field_errors(exc)
     rows = form["parties"] + [{"organisation": "", "role": "party"}] * BLANK_PARTY_ROWS
     rows += [{"organisation": "", "role": "party"}] * max(0, MIN_PARTY_ROWS - len(rows))
     return render(request, "wsis/partners/agreement_edit.html", {
@@ -254,18 +242,16 @@ def agreement_detail(request, pk: int):
     a = _agreement_or_404(request, pk)
     lang = current_language()
     viewer = request.user
-    can_edit = permissions.can_agreement_edit(viewer, a.region_id)
-    linked = list(Activity.objects.filter(activity_selectors.visible(viewer), pk__in=a.activities.values("pk"))
-                  .prefetch_related("translations"))
-    flows = funding_selectors.flow_rows(viewer, FlowFilters(agreement=a.pk), language=lang)
+    parts = funding_selectors.agreement_page(viewer, a, lang)
+    linked = parts["activities"]
     return render(request, "wsis/partners/agreement.html", {
-        "a": a, "parties": a.party_links.select_related("organisation"), "steps": a.steps.select_related("actor"),
-        "documents": a.documents.all(), "activities": [(x.pk, x.title(lang)) for x in linked], "flows": flows,
+        "a": a, **parts,
         "actions": [(x, codes.AGREEMENT_ACTION_LABELS[x]) for x in funding_services.agreement_actions(viewer, a)],
-        "past_end": funding_selectors.agreement_past_end(a), "can_edit": can_edit,
+        "past_end": funding_selectors.agreement_past_end(a),
+        "can_edit": permissions.can_agreement_edit(viewer, a.region_id),
         "status_labels": codes.AGREEMENT_STATUSES, "role_labels": codes.PARTY_ROLES,
         "framework_labels": codes.FRAMEWORKS, "stage_labels": codes.STAGES, "mechanism_labels": codes.MECHANISMS,
-        "flow_form": _flow_form(agreement=a.reference, activity=str(linked[0].pk) if len(linked) == 1 else ""),
+        "flow_form": _flow_form(agreement=a.reference, activity=str(linked[0][0]) if len(linked) == 1 else ""),
         "organisations": _organisations(), "stages": list(codes.STAGES.items()),
         "mechanisms": list(codes.MECHANISMS.items()), "today": timezone.localdate().isoformat(),
     })
@@ -304,10 +290,10 @@ def agreement_document(request, pk: int):
 
 
 def document_download(request, pk: int):
-    doc = Document.objects.select_related("agreement").filter(pk=pk).first()
-    # Documents of contributions are public; an agreement's only to those who may see the agreement.
-    if doc is None or (doc.agreement_id and not permissions.can_agreement_view(request.user, doc.agreement)):
-        raise Http404(_("No such document."))
+    try:
+        doc = funding_selectors.document_get(request.user, pk)
+    except NotFound as exc:
+        raise Http404(_("No such document.")) from exc
     name = doc.file.name.rsplit("/", 1)[-1]
     return FileResponse(doc.file.open("rb"), as_attachment=True, filename=name,
                         content_type=doc.content_type or "application/octet-stream")
@@ -316,13 +302,11 @@ def document_download(request, pk: int):
 # ---------------------------------------------------------------------------------------------- flows
 
 def flow_list(request):
-    f = FlowFilters.from_params(request.GET)
-    rows = funding_selectors.flow_rows(request.user, f, language=current_language())
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download(rows, "funding-flows", fmt)
+    download, f, rows, error = _page(funding_lists.FLOWS, request)
+    if download:
+        return download
     return render(request, "wsis/partners/flows.html", {
-        "f": f, "rows": rows, "query": _query(request), "stage_labels": codes.STAGES,
+        "f": f, "rows": rows, "error": error, "query": _query(request), "stage_labels": codes.STAGES,
         "mechanism_labels": codes.MECHANISMS, **_filter_options(current_language()),
     })
 
@@ -372,9 +356,10 @@ def flow_new(request):
 @login_required
 @require_POST
 def flow_delete(request, pk: int):
-    flow = Flow.objects.select_related("activity").filter(pk=pk).first()
-    if flow is None:
-        raise Http404(_("No such funding flow."))
+    try:
+        flow = funding_selectors.flow_get(pk)
+    except NotFound as exc:
+        raise Http404(_("No such funding flow.")) from exc
     activity_id = flow.activity_id
     try:
         funding_services.flow_delete(actor=request.user, flow=flow)
@@ -390,7 +375,8 @@ def activity_funding(request, pk: int):
     except NotFound as exc:
         raise Http404(exc.message) from exc
     data = funding_selectors.activity_funding(request.user, activity)
-    rows = funding_selectors.flow_rows(request.user, FlowFilters(activity=activity.pk), language=current_language())
+    rows = funding_selectors.flow_rows(request.user, FlowFilters(activity=activity.pk), language=current_language(),
+                                       values=data)
     return render(request, "wsis/partners/activity_funding.html", {
         "activity": activity, "title": activity.title(current_language()), "data": data, "rows": rows,
         "totals": [(s, STAGE_TOTALS[s], data["total"][s]) for s in funding_selectors.STAGES],
@@ -421,27 +407,25 @@ def _rate_bounds(lo: float, hi: float) -> dict:
 def rates(request):
     if request.method == "POST":
         return _rates_upload(request)
-    latest_dates = ExchangeRate.objects.values("currency").annotate(last=Max("date"))
-    latest = [ExchangeRate.objects.get(currency=r["currency"], date=r["last"]) for r in latest_dates]
-    latest.sort(key=lambda r: r.currency)
-    currency = (request.GET.get("currency") or "").strip().upper()
-    history = list(ExchangeRate.objects.filter(currency=currency).order_by("date")) if currency else []
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        rows = [{"currency": r.currency, "date": r.date.isoformat(), "per_usd": str(r.per_usd), "source": r.source}
-                for r in (history if currency else latest)]
-        return download(rows, f"rates-{currency}" if currency else "rates-latest", fmt)
+    download, p, rows, error = _page(funding_lists.RATES, request)
+    if download:
+        return download
+    currency = (p.currency or "").strip().upper()
+    # Without a currency the rows are every rate; the table shows the latest of each, the download all of them.
+    latest = funding_selectors.latest_rates(rows if not currency else funding_selectors.rate_rows())
+    history = rows if currency else []
     chart_svg, legend = "", []
     if len(history) > 1:
-        values = [float(r.per_usd) for r in history]
-        chart = charts.LineChart([charts.Series(currency, [(_rate_year(r.date), float(r.per_usd)) for r in history])],
+        values = [float(r["per_usd"]) for r in history]
+        chart = charts.LineChart([charts.Series(currency, [(_rate_year(dt.date.fromisoformat(r["date"])),
+                                                            float(r["per_usd"])) for r in history])],
                                  height=240, **_rate_bounds(min(values), max(values)))
         chart_svg = charts.svg(chart, aria_label=_("Units of %(currency)s per US dollar over time; the same rates "
                                                    "are in the table beside.") % {"currency": currency})
         legend = chart.legend
     return render(request, "wsis/partners/rates.html", {
         "latest": latest, "currency": currency, "history": history, "chart_svg": chart_svg, "legend": legend,
-        "can_import": permissions.is_bdt_staff(request.user), "query": _query(request),
+        "error": error, "can_import": permissions.is_bdt_staff(request.user), "query": _query(request),
     })
 
 
@@ -466,24 +450,29 @@ def _rates_upload(request):
 # ---------------------------------------------------------------------------------------------- organisations
 
 def organisation_list(request):
-    q, kind, membership = (request.GET.get("q") or "").strip(), request.GET.get("kind", ""), request.GET.get(
-        "membership", "")
-    rows = funding_selectors.organisation_rows(q=q, kind=kind, membership=membership)
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download(rows, "organisations", fmt)
+    download, p, rows, error = _page(funding_lists.ORGANISATIONS, request)
+    if download:
+        return download
     return render(request, "wsis/partners/organisations.html", {
-        "rows": rows, "q": q, "kind": kind, "membership": membership, "kinds": list(OrganisationKind.choices),
-        "memberships": list(ItuMembership.choices), "kind_labels": dict(OrganisationKind.choices),
-        "membership_labels": dict(ItuMembership.choices), "query": _query(request),
+        "rows": rows, "error": error, "q": p.q.strip(), "kind": p.kind, "membership": p.membership,
+        "kinds": funding_selectors.ORGANISATION_KINDS,
+        "memberships": funding_selectors.ITU_MEMBERSHIPS, "kind_labels": dict(funding_selectors.ORGANISATION_KINDS),
+        "membership_labels": dict(funding_selectors.ITU_MEMBERSHIPS), "query": _query(request),
     })
 
 
-def _organisation_form(org: Organisation) -> dict:
+def _organisation_form(org, contacts) -> dict:
     return {"name": org.name, "acronym": org.acronym, "kind": org.kind, "membership": org.membership,
             "website": org.website, "identifier": org.identifier or "",
             "contacts": [{"name": c.name, "position": c.position, "email": c.email, "phone": c.phone}
-                         for c in org.contacts.all()]}
+                         for c in contacts]}
+
+
+def _organisation_or_404(pk):
+    try:
+        return funding_selectors.organisation_get(pk)
+    except NotFound as exc:
+        raise Http404(_("No such organisation.")) from exc
 
 
 def _organisation_form_from_post(post) -> dict:
@@ -496,23 +485,18 @@ def _organisation_form_from_post(post) -> dict:
 
 
 def organisation_detail(request, pk: int, form: dict | None = None, errors: dict | None = None):
-    org = Organisation.objects.select_related("economy", "region").filter(pk=pk).first()
-    if org is None:
-        raise Http404(_("No such organisation."))
-    lang = current_language()
+    org = _organisation_or_404(pk)
     viewer = request.user
-    agreements = list(funding_selectors.agreements_visible(viewer).filter(party_links__organisation=org).distinct())
-    led = list(Activity.objects.filter(activity_selectors.visible(viewer), lead_organisation=org,
-                                       revision_of__isnull=True).prefetch_related("translations")[:200])
-    form = form or _organisation_form(org)
-    contact_rows = form["contacts"] + [{"name": "", "position": "", "email": "", "phone": ""}] * BLANK_CONTACT_ROWS
+    parts = funding_selectors.organisation_page(viewer, org, current_language())
     can_admin = is_bdt_admin(viewer)
+    if form is None:
+        form = _organisation_form(org, parts["contacts"] if parts["contacts"] is not None
+                                  else funding_selectors.organisation_contacts(org))
+    contact_rows = form["contacts"] + [{"name": "", "position": "", "email": "", "phone": ""}] * BLANK_CONTACT_ROWS
     return render(request, "wsis/partners/organisation.html", {
-        "org": org, "agreements": agreements, "activities": [(a.pk, a.title(lang), a.state, a.get_state_display()) for a in led],
-        "flows": funding_selectors.flow_rows(viewer, FlowFilters(funder=org.pk), language=lang),
-        "contacts": org.contacts.all() if viewer.is_authenticated else None,
+        "org": org, **parts,
         "can_admin": can_admin, "form": form, "errors": errors or {}, "contact_rows": contact_rows,
-        "kinds": list(OrganisationKind.choices), "memberships": list(ItuMembership.choices),
+        "kinds": funding_selectors.ORGANISATION_KINDS, "memberships": funding_selectors.ITU_MEMBERSHIPS,
         "others": [o for o in _organisations() if o[0] != org.pk] if can_admin else [],
         "status_labels": codes.AGREEMENT_STATUSES, "stage_labels": codes.STAGES, "mechanism_labels": codes.MECHANISMS,
     })
@@ -521,9 +505,7 @@ def organisation_detail(request, pk: int, form: dict | None = None, errors: dict
 @login_required
 @require_POST
 def organisation_edit(request, pk: int):
-    org = Organisation.objects.filter(pk=pk).first()
-    if org is None:
-        raise Http404(_("No such organisation."))
+    org = _organisation_or_404(pk)
     form = _organisation_form_from_post(request.POST)
     try:
         org_services.organisation_update(actor=request.user, organisation=org, data=form)
@@ -537,11 +519,10 @@ def organisation_edit(request, pk: int):
 @login_required
 @require_POST
 def organisation_merge(request, pk: int):
-    duplicate = Organisation.objects.filter(pk=pk).first()
-    if duplicate is None:
-        raise Http404(_("No such organisation."))
-    keep = Organisation.objects.filter(pk=_int(request.POST.get("keep"))).first()
-    if keep is None:
+    duplicate = _organisation_or_404(pk)
+    try:
+        keep = funding_selectors.organisation_get(_int(request.POST.get("keep")))
+    except NotFound:
         messages.error(request, _("Choose the organisation to keep."))
         return redirect("web:organisation", pk=pk)
     if not request.POST.get("confirm"):

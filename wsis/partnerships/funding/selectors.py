@@ -5,14 +5,16 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from wsis.accounts.models import Organisation, OrganisationKind, Role
+from wsis.accounts.models import ItuMembership, Organisation, OrganisationKind, Role
 from wsis.accounts.permissions import roles_of
 from wsis.core.errors import NotFound
 from wsis.partnerships import codes, permissions
 from wsis.partnerships.models import (
     Agreement,
+    Document,
+    ExchangeRate,
     Flow,
 )
 from wsis.partnerships.money import MissingRate, RateTable
@@ -24,6 +26,11 @@ STAGES = list(codes.STAGES)
 # Groups of the development agenda the dashboards break money down by.
 DEVELOPMENT_GROUPS = ("LDC", "LLDC", "SIDS")
 DIMENSIONS = ("region", "group", "line", "role", "funder_kind", "mechanism", "year")
+# The choices of the organisation filters and forms.
+ORGANISATION_KINDS = list(OrganisationKind.choices)
+ITU_MEMBERSHIPS = list(ItuMembership.choices)
+# The order of the dashboard's tables and of its breakdown download.
+BREAKDOWN_ORDER = ("region", "line", "group", "year", "role", "funder_kind", "mechanism")
 
 
 @dataclass
@@ -198,6 +205,46 @@ def funding_summary(viewer, f: FlowFilters | None = None, *, values: dict | None
             "flows": len(data["rows"])}
 
 
+class Breakdown(list):
+    """The breakdown rows of the dashboard's download, carrying the summary and the flow values they came from,
+    so that the page renders its totals, charts and gaps from the same single read of the flows."""
+
+    summary: dict
+    values: dict
+
+
+def breakdown_rows(summary: dict, *, total: bool = True, order=BREAKDOWN_ORDER) -> list[dict]:
+    """One row per dimension and code (the first, `total`, for the whole pipeline), amounts as strings."""
+    rows = [{"dimension": "total", "code": "", "label": "", **{s: str(summary["total"][s]) for s in STAGES}}] if total else []
+    for dim in order:
+        for r in summary["breakdown"][dim]:
+            rows.append({"dimension": dim, "code": "" if r["code"] is None else str(r["code"]), "label": str(r["label"]),
+                         **{s: str(r[s]) for s in STAGES}})
+    return rows
+
+
+def funding_breakdown(viewer, f: FlowFilters | None = None, *, language: str = "en") -> Breakdown:
+    """The dashboard's breakdown rows in `language`, with .summary and .values for the page."""
+    values = flow_values(viewer, f)
+    with translation.override(language):
+        summary = funding_summary(viewer, f, values=values)
+        rows = Breakdown(breakdown_rows(summary))
+    rows.summary, rows.values = summary, values
+    return rows
+
+
+def flow_years() -> list[int]:
+    """The years some flow is dated in, latest first (the filter's choices)."""
+    return [d.year for d in Flow.objects.dates("value_date", "year", order="DESC")]
+
+
+def flow_get(pk: int) -> Flow:
+    flow = Flow.objects.select_related("activity").filter(pk=pk).first()
+    if flow is None:
+        raise NotFound(f"No funding flow #{pk}.")
+    return flow
+
+
 def _labels() -> dict[str, dict]:
     groups = {g.code: g.text("name") for g in ref.Group.objects.filter(
         Q(kind="itu_region") | Q(code__in=DEVELOPMENT_GROUPS)).prefetch_related("translations")}
@@ -259,9 +306,11 @@ def funding_gaps(viewer, f: FlowFilters | None = None, *, limit: int = 20, value
     return out[:limit]
 
 
-def flow_rows(viewer, f: FlowFilters | None = None, *, language: str = "en") -> list[dict]:
-    """The flows of a list or a download: original amount, US dollars and the rate used, or blanks when hidden."""
-    data = flow_values(viewer, f)
+def flow_rows(viewer, f: FlowFilters | None = None, *, language: str = "en", values: dict | None = None) -> list[dict]:
+    """The flows of a list or a download: original amount, US dollars and the rate used, or blanks when hidden.
+
+    `values` (from flow_values or activity_funding with the same viewer and filters) saves reading the flows again."""
+    data = values or flow_values(viewer, f)
     titles = {a.pk: a.title(language) for a in Activity.objects.filter(
         pk__in=open_activities(viewer, {r["activity_id"] for r in data["rows"]})).prefetch_related("translations")}
     return [{"id": r["id"], "activity": r["activity_id"], "activity_title": titles.get(r["activity_id"], ""),
@@ -309,13 +358,15 @@ def agreement_list(viewer, *, status: str = "", region: str = "", framework: str
     return rows
 
 
-def agreement_rows(agreements, language: str = "en") -> list[dict]:
+def agreement_rows(agreements) -> list[dict]:
+    """Rows of agreement_list; `party_labels` (acronym or name of each party) is for the page, not the download."""
     return [{"id": a.pk, "reference": a.reference, "kind": a.kind, "title": a.title, "status": a.status,
              "signed_on": a.signed_on.isoformat() if a.signed_on else None,
              "start_date": a.start_date.isoformat() if a.start_date else None,
              "end_date": a.end_date.isoformat() if a.end_date else None,
              "region": a.region.code if a.region_id else None, "frameworks": list(a.frameworks or []),
-             "parties": [p.organisation.name for p in a.party_links.all()], "public": a.public}
+             "parties": [p.organisation.name for p in a.party_links.all()], "public": a.public,
+             "party_labels": [p.organisation.acronym or p.organisation.name for p in a.party_links.all()]}
             for a in agreements]
 
 
@@ -326,11 +377,97 @@ def agreement_get(viewer, pk: int) -> Agreement:
     return a
 
 
+def agreement_answer(a: Agreement) -> dict:
+    """The API's account of an agreement: its fields, parties, activity ids and steps."""
+    a = (Agreement.objects.select_related("region").prefetch_related("party_links", "steps", "activities")
+         .get(pk=a.pk))
+    return {"id": a.pk, "reference": a.reference, "kind": a.kind, "title": a.title, "summary": a.summary,
+            "language": a.language, "status": a.status, "signed_on": a.signed_on and a.signed_on.isoformat(),
+            "start_date": a.start_date and a.start_date.isoformat(), "end_date": a.end_date and a.end_date.isoformat(),
+            "region": a.region.code if a.region_id else None, "frameworks": list(a.frameworks or []),
+            "public": a.public,
+            "parties": [{"organisation": p.organisation_id, "role": p.role} for p in a.party_links.all()],
+            "activities": sorted(x.pk for x in a.activities.all()),
+            "steps": [{"from": s.from_status, "to": s.to_status, "on": s.on.isoformat(), "comment": s.comment}
+                      for s in a.steps.all()]}
+
+
+def agreement_page(viewer, a: Agreement, language: str) -> dict:
+    """What an agreement's page shows beside the agreement: parties, steps, documents, the activities the viewer may
+    open and the flows paid under it."""
+    from wsis.stocktaking.selectors import visible
+
+    linked = Activity.objects.filter(visible(viewer), pk__in=a.activities.values("pk")).prefetch_related("translations")
+    return {"parties": list(a.party_links.select_related("organisation")),
+            "steps": list(a.steps.select_related("actor")), "documents": list(a.documents.all()),
+            "activities": [(x.pk, x.title(language)) for x in linked],
+            "flows": flow_rows(viewer, FlowFilters(agreement=a.pk), language=language)}
+
+
+def document_get(viewer, pk: int) -> Document:
+    """A document the viewer may download: those of contributions are public, an agreement's only to those who may
+    see the agreement."""
+    doc = Document.objects.select_related("agreement").filter(pk=pk).first()
+    if doc is None or (doc.agreement_id and not permissions.can_agreement_view(viewer, doc.agreement)):
+        raise NotFound(f"No document #{pk}.")
+    return doc
+
+
 def agreement_past_end(a: Agreement, today: dt.date | None = None) -> bool:
     """In force on paper but past its end date: the office should record the expiry."""
     today = today or timezone.localdate()
     return a.status == "in_force" and a.end_date is not None and a.end_date < today
 
+
+
+# ---------------------------------------------------------------------------------------------- exchange rates
+
+def rate_rows(*, currency: str = "") -> list[dict]:
+    """Every exchange rate, or one currency's, by currency and date."""
+    qs = ExchangeRate.objects.order_by("currency", "date")
+    if currency:
+        qs = qs.filter(currency=currency.strip().upper())
+    return [{"currency": c, "date": d.isoformat(), "per_usd": str(r), "source": s}
+            for c, d, r, s in qs.values_list("currency", "date", "per_usd", "source")]
+
+
+def latest_rates(rows: list[dict]) -> list[dict]:
+    """The latest of each currency's rates among `rows` (rate_rows, ordered by currency and date)."""
+    latest: dict[str, dict] = {}
+    for r in rows:
+        latest[r["currency"]] = r
+    return list(latest.values())
+
+
+# ---------------------------------------------------------------------------------------------- organisations
+
+def organisation_choices() -> list[tuple]:
+    """(id, name, acronym) of every organisation by name, for the forms' pickers."""
+    return list(Organisation.objects.order_by("name").values_list("pk", "name", "acronym"))
+
+
+def organisation_get(pk) -> Organisation:
+    org = Organisation.objects.select_related("economy", "region").filter(pk=pk).first() if pk else None
+    if org is None:
+        raise NotFound(f"No organisation #{pk}.")
+    return org
+
+
+def organisation_contacts(org: Organisation) -> list:
+    return list(org.contacts.all())
+
+
+def organisation_page(viewer, org: Organisation, language: str) -> dict:
+    """What an organisation's page shows: the agreements and activities the viewer may open, its flows as funder,
+    and its contacts (for signed-in users only)."""
+    from wsis.stocktaking.selectors import visible
+
+    led = Activity.objects.filter(visible(viewer), lead_organisation=org, revision_of__isnull=True
+                                  ).prefetch_related("translations")[:200]
+    return {"agreements": list(agreements_visible(viewer).filter(party_links__organisation=org).distinct()),
+            "activities": [(a.pk, a.title(language), a.state, a.get_state_display()) for a in led],
+            "flows": flow_rows(viewer, FlowFilters(funder=org.pk), language=language),
+            "contacts": list(org.contacts.all()) if getattr(viewer, "is_authenticated", False) else None}
 
 
 def organisation_rows(*, q: str = "", kind: str = "", membership: str = "") -> list[dict]:

@@ -89,9 +89,12 @@ def _agreement_data(data: dict, *, current: Agreement | None = None) -> tuple[di
         errors.add("parties", "an agreement has at least two different parties", "required")
     given = list(dict.fromkeys(data.get("activities") or []))
     ids = [i for i in map(val.as_id, given) if i is not None]
+    for g in given:
+        if val.as_id(g) is None:
+            errors.add("activities", f"{g} is not an activity number.", "invalid")
     d["activities"] = list(Activity.objects.filter(pk__in=ids, revision_of__isnull=True))
-    if len(d["activities"]) != len(given):
-        missing = [g for g in given if val.as_id(g) not in {a.pk for a in d["activities"]}]
+    missing = [g for g in given if val.as_id(g) is not None and val.as_id(g) not in {a.pk for a in d["activities"]}]
+    if missing:
         errors.add("activities", f"unknown activity #{', #'.join(map(str, missing))}", "unknown_code")
     return d, errors
 
