@@ -2,8 +2,9 @@
 member states, and contributions to the study groups and advisory bodies. Thin: every write goes through
 wsis.partnerships.services, which checks permissions and validates; a refused form is shown again as typed."""
 
-import dataclasses
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,7 +12,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as Forbidden
 from django.core.paginator import Paginator
-from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from wsis.accounts.models import Organisation, OrganisationKind
 from wsis.core.bounds import whole_number
 from wsis.core.errors import ErrorItem, NotFound, ServiceError, ValidationFailed
 from wsis.core.export import download
@@ -30,11 +29,10 @@ from wsis.partnerships import codes, permissions
 from wsis.partnerships import shared as partnership_checks
 from wsis.partnerships.cooperation import selectors as cooperation_selectors
 from wsis.partnerships.cooperation import services as cooperation_services
+from wsis.partnerships.cooperation.lists import CONTRIBUTIONS, EVENTS, REQUESTS
+from wsis.partnerships.cooperation.schemas import RegistrationRow
 from wsis.partnerships.funding import services as funding_services
-from wsis.partnerships.models import AttendanceCount, Contribution, EventDetail, Registration
 from wsis.reference import selectors as reference
-from wsis.reference.models import Economy, Membership
-from wsis.stocktaking import selectors as registry
 from wsis.web.feedback import service_errors
 
 FORMATS = ("csv", "json", "xlsx")
@@ -106,7 +104,7 @@ def _languages() -> list[tuple[str, str]]:
 
 
 def _stakeholders() -> list[tuple[str, str]]:
-    return [(k, str(v)) for k, v in OrganisationKind.choices]
+    return [(k, str(v)) for k, v in cooperation_selectors.stakeholder_labels().items()]
 
 
 def _sexes() -> list[tuple[str, str]]:
@@ -117,47 +115,23 @@ def _sexes() -> list[tuple[str, str]]:
 
 def _event_or_404(request, pk: int):
     try:
-        activity = registry.get_visible(_viewer(request), pk)
+        return cooperation_selectors.event_get(_viewer(request), pk)
     except NotFound as exc:
         raise Http404(exc.message) from exc
-    if activity.kind not in partnership_checks.EVENT_KINDS:
-        raise Http404(_("This activity is neither a training nor an event."))
-    return activity
 
 
-def _detail_of(activity):
-    return EventDetail.objects.filter(activity=activity).first()
-
-
-def _women_by_event(ids) -> dict[int, int]:
-    return dict(AttendanceCount.objects.filter(activity_id__in=ids, sex="F").values("activity_id")
-                .annotate(n=Sum("count")).values_list("activity_id", "n"))
-
-
-def _event_rows(activities, summary: dict, lang: str) -> list[dict]:
-    women = _women_by_event([a.pk for a in activities])
-    rows = []
-    for a in activities:
-        event = getattr(a, "event", None)
-        reported = a.pk in summary["per_event"]
-        rows.append({
-            "id": a.pk, "title": a.title(lang), "kind": a.kind,
-            "start_date": a.start_date.isoformat() if a.start_date else None,
-            "end_date": a.end_date.isoformat() if a.end_date else None,
-            "format": event.mode if event else None, "venue": event.venue if event else None,
-            "online_url": event.online_url if event else None,
-            "registration_open": bool(event and event.registration_open and a.state == "published"),
-            "places": event.capacity if event else None,
-            "participants": summary["per_event"][a.pk] if reported else None,
-            "women": women.get(a.pk, 0) if reported else None,
-            "certificates": event.certificates_issued if event else None,
-        })
-    return rows
+def _list_page(request, contract, lang: str):
+    """(params, rows) of a list contract for its page, or the download; a refused filter is said and lists nothing."""
+    try:
+        return contract.for_page(request, lang)
+    except ValidationFailed as exc:
+        service_errors(request, exc)
+        return contract.params(), []
 
 
 def _summary_tables(summary: dict, names: dict[str, str]) -> dict:
     total = summary["total"]
-    kinds = dict(OrganisationKind.choices)
+    kinds = cooperation_selectors.stakeholder_labels()
     return {
         "by_sex": [(codes.SEXES[s], n, _pct(n, total)) for s, n in summary["by_sex"].items()],
         "by_stakeholder": [(kinds.get(k, k), n, _pct(n, total)) for k, n in summary["by_stakeholder"].items()],
@@ -169,29 +143,23 @@ def _summary_tables(summary: dict, names: dict[str, str]) -> dict:
 
 def events(request):
     lang = current_language()
-    year, region = _int(request.GET.get("year")), request.GET.get("region", "").strip()
-    activities = list(cooperation_selectors.event_activities(request.user, year=year, region=region))
-    summary = cooperation_selectors.capacity_summary([a.pk for a in activities])
-    rows = _event_rows(activities, summary, lang)
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download(rows, "events", fmt)
-    years = sorted({y for y in cooperation_selectors.event_activities(request.user).order_by()
-                    .values_list("start_date__year", flat=True) if y}, reverse=True)
+    answer = _list_page(request, EVENTS, lang)
+    if not isinstance(answer, tuple):
+        return answer  # the download
+    params, rows = answer
+    summary = cooperation_selectors.capacity_summary([r["id"] for r in rows])
     return _page(request, "coop_events.html", {
         "rows": rows, "summary": summary, "tables": _summary_tables(summary, _economy_names(lang)),
-        "year": year, "region": region, "years": years, "regions": _regions(lang),
-        "query": _query({"year": year, "region": region}), "modes": codes.EVENT_MODES,
+        "year": params.year, "region": params.region, "years": cooperation_selectors.event_years(request.user),
+        "regions": _regions(lang), "query": _query({"year": params.year, "region": params.region}),
+        "modes": codes.EVENT_MODES,
     })
 
 
 def _cross_tab(activity) -> dict:
     """Participants by stakeholder type (rows) and sex (columns), with totals."""
-    cells: dict[str, dict[str, int]] = {}
-    for stakeholder, sex, n in AttendanceCount.objects.filter(activity=activity).values(
-            "stakeholder", "sex").annotate(n=Sum("count")).values_list("stakeholder", "sex", "n"):
-        cells.setdefault(stakeholder, {})[sex] = n
-    kinds = dict(OrganisationKind.choices)
+    cells = cooperation_selectors.attendance_by_stakeholder(activity)
+    kinds = cooperation_selectors.stakeholder_labels()
     rows = [{"label": kinds.get(k, k), "cells": [by_sex.get(s, 0) for s in codes.SEXES],
              "total": sum(by_sex.values())} for k, by_sex in sorted(cells.items(), key=lambda kv: -sum(kv[1].values()))]
     totals = [sum(r["cells"][i] for r in rows) for i in range(len(codes.SEXES))]
@@ -204,8 +172,8 @@ def _event_context(request, activity, **extra) -> dict:
     summary = cooperation_selectors.capacity_summary([activity.pk])
     reg = extra.pop("reg", None) or {"email": getattr(request.user, "email", "") or ""}
     return {
-        "a": activity, "title": activity.title(lang), "event": _detail_of(activity),
-        "sessions": list(activity.sessions.all()), "summary": summary, "cross": _cross_tab(activity),
+        "a": activity, "title": activity.title(lang), "event": cooperation_selectors.event_detail(activity),
+        "sessions": cooperation_selectors.event_sessions(activity), "summary": summary, "cross": _cross_tab(activity),
         "tables": _summary_tables(summary, names), "economies": sorted(names.items(), key=lambda kv: kv[1]),
         "can_register": permissions.can_event_register(activity),
         "can_manage": permissions.can_event_manage(_viewer(request), activity),
@@ -230,13 +198,26 @@ def event_register(request, pk: int):
         exc = _renamed(exc, lambda f: f.split(".", 1)[1] if f.startswith("cells[") else f)
         service_errors(request, exc)
         return _page(request, "coop_event.html",
-                      _event_context(request, activity, reg=data, invalid=_fields(exc)))
+                     _event_context(request, activity, reg=data, invalid=_fields(exc)))
     messages.success(request, _("Thank you, %(name)s: you are registered. Keep this page's address to find the "
                                 "event again.") % {"name": data["name"]})
     return redirect("web:event", pk=activity.pk)
 
 
-def _grid_rows(post) -> tuple[list[dict], list[dict], list[int]]:
+# The manage page's forms: each posts `do` naming it, is parsed into the service's input, calls one service and
+# says what it did; a refused form is shown again as typed (`kept`), its errors named as the reader sees them.
+
+def _event_data(post) -> dict:
+    data = {k: post.get(k, "").strip() for k in ("mode", "venue", "online_url", "capacity", "certificates_issued")}
+    return {**data, "registration_open": bool(post.get("registration_open"))}
+
+
+def _session_data(post) -> dict:
+    data = {k: post.get(k, "").strip() for k in ("title", "starts_at", "ends_at", "venue")}
+    return {**data, "online": bool(post.get("online"))}
+
+
+def _grid_rows(post) -> dict:
     """The rows of the participant-count grid as typed, the non-blank ones as service cells, and their row numbers."""
     n = min(_int(post.get("rows")) or 0, MAX_GRID_ROWS)
     rows, cells, numbers = [], [], []
@@ -246,7 +227,7 @@ def _grid_rows(post) -> tuple[list[dict], list[dict], list[int]]:
         if any(row.values()):
             cells.append({**row, "economy": row["economy"].upper()})
             numbers.append(i + 1)
-    return rows, cells, numbers
+    return {"rows": rows, "cells": cells, "numbers": numbers}
 
 
 def _grid_field(numbers: list[int]):
@@ -261,79 +242,73 @@ def _grid_field(numbers: list[int]):
     return rename
 
 
-def _registration_rows(regs) -> list[dict]:
-    return [{"id": r.pk, "name": r.name, "email": r.email, "sex": r.sex, "stakeholder": r.stakeholder,
-             "economy": r.economy.iso3 if r.economy_id else None, "organisation": r.organisation_name,
-             "status": r.status, "certificate": r.certificate, "registered_at": r.registered_at.isoformat()}
-            for r in regs]
+def _registration_data(post) -> dict:
+    return {"registration": post.get("registration"), "status": post.get("status") or None,
+            "certificate": bool(post.get("certificate"))}
+
+
+def _registration_update(actor, activity, data: dict):
+    reg = cooperation_selectors.registration_get(actor, activity, data["registration"])
+    return cooperation_services.registration_update(actor=actor, registration=reg, status=data["status"],
+                                                    certificate=data["certificate"])
+
+
+@dataclass(frozen=True)
+class _ManageForm:
+    parse: Callable[..., dict]  # POST -> the service's input
+    run: Callable  # (actor, activity, data) -> what the service answers
+    done: Callable[[object], str]  # the service's answer -> the success message
+    kept: Callable[[dict, ServiceError], dict] = lambda data, exc: {}  # what to show again when refused
+    rename: Callable[[dict], Callable[[str], str]] | None = None  # field names of the refusal, as the form shows them
+
+
+MANAGE_FORMS = {
+    "event": _ManageForm(
+        _event_data, lambda actor, a, d: cooperation_services.event_save(actor=actor, activity=a, data=d),
+        lambda result: _("Event details saved."),
+        kept=lambda d, exc: {"event_form": d, "invalid": _fields(exc)}),
+    "session": _ManageForm(
+        _session_data, lambda actor, a, d: cooperation_services.session_add(actor=actor, activity=a, data=d),
+        lambda result: _("Session added."),
+        kept=lambda d, exc: {"session_form": d, "invalid": {f"session_{f}" for f in _fields(exc)}}),
+    "attendance": _ManageForm(
+        _grid_rows, lambda actor, a, d: cooperation_services.attendance_set(actor=actor, activity=a, cells=d["cells"]),
+        lambda total: _("Participant counts saved: %(n)s in all.") % {"n": total},
+        kept=lambda d, exc: {"grid": d["rows"] + [{} for _i in range(SPARE_ROWS if len(d["rows"]) < MAX_GRID_ROWS
+                                                                      else 0)]},
+        rename=lambda d: _grid_field(d["numbers"])),
+    "count": _ManageForm(
+        lambda post: {}, lambda actor, a, d: cooperation_services.attendance_from_registrations(actor=actor, activity=a),
+        lambda total: _("Participants counted from the registrations marked attended: %(n)s.") % {"n": total}),
+    "registration": _ManageForm(
+        _registration_data, _registration_update,
+        lambda reg: _("Registration of %(name)s updated.") % {"name": reg.name}),
+}
 
 
 def _manage_post(request, activity, do: str) -> dict:
     """Run one form of the manage page; returns what to show again when the service refuses it."""
-    post = request.POST
-    if do == "event":
-        data = {k: post.get(k, "").strip() for k in ("mode", "venue", "online_url", "capacity", "certificates_issued")}
-        data["registration_open"] = bool(post.get("registration_open"))
-        try:
-            cooperation_services.event_save(actor=request.user, activity=activity, data=data)
-            messages.success(request, _("Event details saved."))
-            return {}
-        except ServiceError as exc:
-            service_errors(request, exc)
-            return {"event_form": data, "invalid": _fields(exc)}
-    if do == "session":
-        data = {k: post.get(k, "").strip() for k in ("title", "starts_at", "ends_at", "venue")}
-        data["online"] = bool(post.get("online"))
-        try:
-            cooperation_services.session_add(actor=request.user, activity=activity, data=data)
-            messages.success(request, _("Session added."))
-            return {}
-        except ServiceError as exc:
-            service_errors(request, exc)
-            return {"session_form": data, "invalid": {f"session_{f}" for f in _fields(exc)}}
-    if do == "attendance":
-        rows, cells, numbers = _grid_rows(post)
-        try:
-            total = cooperation_services.attendance_set(actor=request.user, activity=activity, cells=cells)
-            messages.success(request, _("Participant counts saved: %(n)s in all.") % {"n": total})
-            return {}
-        except ServiceError as exc:
-            service_errors(request, _renamed(exc, _grid_field(numbers)))
-            return {"grid": rows + [{} for _i in range(SPARE_ROWS if len(rows) < MAX_GRID_ROWS else 0)]}
-    if do == "count":
-        try:
-            total = cooperation_services.attendance_from_registrations(actor=request.user, activity=activity)
-            messages.success(request, _("Participants counted from the registrations marked attended: %(n)s.")
-                             % {"n": total})
-        except ServiceError as exc:
-            service_errors(request, exc)
+    form = MANAGE_FORMS.get(do)
+    if form is None:
+        messages.error(request, _("Unknown form."))
         return {}
-    if do == "registration":
-        reg = Registration.objects.filter(activity=activity, pk=_int(post.get("registration")) or 0).first()
-        if reg is None:
-            messages.error(request, _("Unknown registration."))
-            return {}
-        try:
-            cooperation_services.registration_update(actor=request.user, registration=reg, status=post.get("status") or None,
-                                         certificate=bool(post.get("certificate")))
-            messages.success(request, _("Registration of %(name)s updated.") % {"name": reg.name})
-        except ServiceError as exc:
-            service_errors(request, exc)
-        return {}
-    messages.error(request, _("Unknown form."))
+    data = form.parse(request.POST)
+    try:
+        result = form.run(request.user, activity, data)
+    except ServiceError as exc:
+        service_errors(request, _renamed(exc, form.rename(data)) if form.rename else exc)
+        return form.kept(data, exc)
+    messages.success(request, form.done(result))
     return {}
 
 
 def _manage_context(activity, user, kept: dict) -> dict:
     lang = current_language()
-    event = _detail_of(activity)
+    event = cooperation_selectors.event_detail(activity)
     names = _economy_names(lang)
     grid = kept.get("grid")
     if grid is None:
-        grid = [{"sex": c.sex, "stakeholder": c.stakeholder, "economy": c.economy.iso3 if c.economy_id else "",
-                 "count": c.count} for c in activity.attendance.select_related("economy").order_by(
-                     "stakeholder", "sex", "economy__iso3")]
-        grid += [{} for _i in range(SPARE_ROWS)]
+        grid = cooperation_selectors.attendance_grid(activity) + [{} for _i in range(SPARE_ROWS)]
     event_form = kept.get("event_form") or {
         "mode": event.mode if event else "in_person", "venue": event.venue if event else "",
         "online_url": event.online_url if event else "", "registration_open": bool(event and event.registration_open),
@@ -341,11 +316,11 @@ def _manage_context(activity, user, kept: dict) -> dict:
         "certificates_issued": event.certificates_issued if event else 0}
     return {
         "a": activity, "title": activity.title(lang), "event": event, "event_form": event_form,
-        "session_form": kept.get("session_form") or {}, "sessions": list(activity.sessions.all()),
+        "session_form": kept.get("session_form") or {}, "sessions": cooperation_selectors.event_sessions(activity),
         "grid": grid, "registrations": list(cooperation_selectors.registrations(user, activity)),
         "invalid": kept.get("invalid", set()), "modes": list(codes.EVENT_MODES.items()), "sexes": _sexes(),
         "stakeholders": _stakeholders(), "statuses": list(codes.REGISTRATION_STATUSES.items()),
-        "sex_labels": codes.SEXES, "stakeholder_labels": dict(OrganisationKind.choices),
+        "sex_labels": codes.SEXES, "stakeholder_labels": cooperation_selectors.stakeholder_labels(),
         "economies": sorted(names.items(), key=lambda kv: kv[1]),
     }
 
@@ -357,8 +332,9 @@ def event_manage(request, pk: int):
         raise Forbidden(_("You may not manage this event."))
     fmt = request.GET.get("format")
     if fmt in FORMATS:
-        return download(_registration_rows(cooperation_selectors.registrations(request.user, activity)),
-                        f"event-{activity.pk}-registrations", fmt)
+        # Names and organisations are typed by the public: the download keeps formula-like text as text.
+        return download(cooperation_selectors.registration_rows(request.user, activity),
+                        f"event-{activity.pk}-registrations", fmt, list(RegistrationRow.model_fields))
     kept = {}
     if request.method == "POST":
         kept = _manage_post(request, activity, request.POST.get("do", ""))
@@ -369,55 +345,33 @@ def event_manage(request, pk: int):
 
 # ---------------------------------------------------------------------------------------------- requests
 
-def _flat_request_rows(rows: list[dict]) -> list[dict]:
-    """Days in each state as one column per state, so a spreadsheet can sum them."""
-    out = []
-    for r in rows:
-        flat = {k: v for k, v in r.items() if k != "days_in_state"}
-        for state in codes.REQUEST_STATES:
-            flat[f"days_{state}"] = r["days_in_state"].get(state)
-        out.append(flat)
-    return out
-
-
-def _fileable(user) -> list[dict]:
-    """The economies this account may file requests for, in the reader's language."""
-    if not user.is_authenticated:
-        return []
-    ids = dict(Economy.objects.values_list("iso3", "pk"))
-    return [e for e in reference.economy_list(language=current_language())
-            if permissions.can_request_create(user, ids[e["iso3"]])]
-
-
 def request_list(request):
     lang = current_language()
-    state, economy, region = (request.GET.get(k, "").strip() for k in ("state", "economy", "region"))
-    items = list(cooperation_selectors.request_list(request.user, state=state, economy=economy, region=region))
-    now = timezone.now()
-    rows = cooperation_selectors.request_rows(items, now)
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download(_flat_request_rows(rows), "assistance-requests", fmt)
+    answer = _list_page(request, REQUESTS, lang)
+    if not isinstance(answer, tuple):
+        return answer  # the download
+    params, rows = answer
     names = _economy_names(lang)
-    seen = set(cooperation_selectors.requests_visible(request.user).values_list("economy__iso3", flat=True).distinct())
     for r in rows:
         r["economy_name"] = names.get(r["economy"], r["economy"])
         r["state_label"] = codes.REQUEST_STATES.get(r["state"], r["state"])
-        r["timers"] = [(codes.REQUEST_STATES[s], r["days_in_state"][s]) for s in codes.REQUEST_STATES
-                       if s in r["days_in_state"]]
+        r["timers"] = [(label, r[f"days_{s}"]) for s, label in codes.REQUEST_STATES.items()
+                       if r[f"days_{s}"] is not None]
+    seen = cooperation_selectors.request_economies(_viewer(request))
+    filters = {"state": params.state, "economy": params.economy, "region": params.region}
     return _page(request, "coop_requests.html", {
-        "rows": rows, "state": state, "economy": economy, "region": region,
+        "rows": rows, **filters,
         "states": [("open", _("Open (not yet delivered or declined)")), *codes.REQUEST_STATES.items()],
         "economies": sorted(((c, names.get(c, c)) for c in seen), key=lambda kv: kv[1]),
-        "regions": _regions(lang), "query": _query({"state": state, "economy": economy, "region": region}),
-        "can_file": bool(_fileable(request.user)),
+        "regions": _regions(lang), "query": _query(filters),
+        "can_file": bool(cooperation_selectors.fileable_economies(request.user, lang)),
     })
 
 
 @login_required
 def request_new(request):
     lang = current_language()
-    economies = _fileable(request.user)
+    economies = cooperation_selectors.fileable_economies(request.user, lang)
     if not economies:
         raise Forbidden(_("Only focal points, member-state administrations and BDT file assistance requests."))
     bdt = permissions.is_bdt_admin(request.user)
@@ -440,7 +394,7 @@ def request_new(request):
     return _page(request, "coop_request_new.html", {
         "form": form, "invalid": invalid, "economies": economies, "language_choices": _languages(),
         "lines": _line_choices(lang), "bdt": bdt,
-        "requesters": list(Organisation.objects.filter(kind="member_state").order_by("name")) if bdt else [],
+        "requesters": cooperation_selectors.requester_choices() if bdt else [],
     })
 
 
@@ -456,24 +410,6 @@ def _duration(seconds: float) -> str:
 def _parse_ids(text: str) -> list[int] | None:
     tokens = [t.lstrip("#") for t in re.split(r"[\s,;]+", text) if t]
     return [int(t) for t in tokens] if all(t.isdigit() for t in tokens) else None
-
-
-def _outputs(lang: str) -> list[tuple[str, list[tuple[int, str]]]]:
-    from wsis.planning.models import Output
-
-    groups: dict[str, list] = {}
-    for o in Output.objects.filter(objective__plan__state="active").select_related("objective__plan").prefetch_related(
-            "translations", "objective__plan__translations"):
-        plan = o.objective.plan
-        groups.setdefault(f"{plan.code} · {plan.text('title', lang)}", []).append((o.pk, f"{o.code} · {o.text('title', lang)}"))
-    return list(groups.items())
-
-
-def _is_handler(user, r) -> bool:
-    today = timezone.localdate()
-    regions = set(Membership.objects.valid_on(today).filter(economy_id=r.economy_id, group__kind="itu_region")
-                  .values_list("group_id", flat=True))
-    return permissions.can_request_handle(user, regions)
 
 
 def _request_post(request, r) -> dict:
@@ -511,7 +447,7 @@ def request_detail(request, pk: int):
     except NotFound as exc:
         raise Http404(exc.message) from exc
     actions = cooperation_services.request_actions(request.user, r)
-    handler = _is_handler(request.user, r)
+    handler = cooperation_selectors.request_handler(request.user, r)
     kept: dict = {}
     if request.method == "POST":
         if not handler:
@@ -522,21 +458,18 @@ def request_detail(request, pk: int):
     lang = current_language()
     timers = cooperation_selectors.request_timers(r)
     longest = max((t["seconds"] for t in timers), default=0)
-    linked = list(r.activities.prefetch_related("translations"))
+    shown = cooperation_selectors.request_page(r, lang)
     return _page(request, "coop_request.html", {
         "r": r, "economy_name": _economy_names(lang).get(r.economy.iso3, r.economy.iso3),
         "state_label": codes.REQUEST_STATES.get(r.state, r.state), "states": codes.REQUEST_STATES,
-        "steps": list(r.steps.select_related("actor")),
+        "steps": shown["steps"],
         "timers": [{**t, "time": _duration(t["seconds"]), "pct": _pct(t["seconds"], longest)} for t in timers],
-        "lines": [(a.code, a.text("name", lang)) for a in r.action_lines.prefetch_related("translations")],
-        "output_title": r.output.text("title", lang) if r.output_id else "",
-        "linked": [(a.pk, a.title(lang)) for a in linked],
-        "link_text": kept.get("link_text", ", ".join(str(a.pk) for a in linked)),
+        "lines": shown["lines"], "output_title": shown["output_title"], "linked": shown["linked"],
+        "link_text": kept.get("link_text", ", ".join(str(pk) for pk, _title in shown["linked"])),
         "actions": [(a, codes.REQUEST_ACTION_LABELS[a]) for a in actions], "form": kept.get("form", {}),
         "invalid": kept.get("invalid", set()),
-        "offices": list(Organisation.objects.filter(kind__in=permissions.BDT_KINDS).order_by("name"))
-        if "assign" in actions else [],
-        "outputs": _outputs(lang) if "assign" in actions else [],
+        "offices": cooperation_selectors.office_choices() if "assign" in actions else [],
+        "outputs": cooperation_selectors.output_choices(lang) if "assign" in actions else [],
         "language_label": dict(_languages()).get(r.language, r.language),
         "can_link": handler,
     })
@@ -544,33 +477,27 @@ def request_detail(request, pk: int):
 
 # ---------------------------------------------------------------------------------------------- contributions
 
-def _contribution_filters_query(f: cooperation_selectors.ContributionFilters) -> str:
-    return _query(dataclasses.asdict(f))
-
-
 def contribution_list(request):
     lang = current_language()
-    f = cooperation_selectors.ContributionFilters.from_params(request.GET)
-    qs = cooperation_selectors.contribution_search(f)
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download(cooperation_selectors.contribution_rows(qs), "contributions", fmt)
-    page = Paginator(qs, CONTRIBUTIONS_PER_PAGE).get_page(request.GET.get("page"))
-    query = _contribution_filters_query(f)
+    answer = _list_page(request, CONTRIBUTIONS, lang)
+    if not isinstance(answer, tuple):
+        return answer  # the download
+    params, rows = answer
+    page = Paginator(rows, CONTRIBUTIONS_PER_PAGE).get_page(request.GET.get("page"))
     return _page(request, "coop_contributions.html", {
-        "f": f, "page": page, "query": query, "bodies": codes.BODIES, "lines": _line_choices(lang),
-        "targets": reference.sdg_target_list(language=lang), "language_choices": _languages(),
-        "years": [d.year for d in Contribution.objects.dates("date", "year", order="DESC")],
-        "sources": list(Organisation.objects.filter(contributions__isnull=False).distinct().order_by("name")),
+        "f": params, "page": page, "query": _query(params.dict()), "bodies": codes.BODIES,
+        "lines": _line_choices(lang), "targets": reference.sdg_target_list(language=lang),
+        "language_choices": _languages(), "years": cooperation_selectors.contribution_years(),
+        "sources": cooperation_selectors.contribution_sources(),
         "can_create": permissions.can_contribution_create(request.user),
     })
 
 
-def _contribution_or_404(pk: int) -> Contribution:
-    c = cooperation_selectors.contribution_search(cooperation_selectors.ContributionFilters()).filter(pk=pk).first()
-    if c is None:
-        raise Http404(_("No such contribution."))
-    return c
+def _contribution_or_404(pk: int):
+    try:
+        return cooperation_selectors.contribution_get(pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
 
 
 def contribution_detail(request, pk: int):
@@ -598,9 +525,7 @@ def contribution_detail(request, pk: int):
     return _page(request, "coop_contribution.html", {
         "c": c, "can_edit": can_edit, "body_label": codes.BODIES.get(c.body, c.body),
         "language_label": dict(_languages()).get(c.language, c.language),
-        "lines": [(a.code, a.text("name", lang)) for a in c.action_lines.prefetch_related("translations")],
-        "targets": [(t.code, t.code.split(".")[0]) for t in c.sdg_targets.all()], "documents": list(c.documents.all()),
-        "doc_title": doc_title, "invalid": invalid,
+        **cooperation_selectors.contribution_page(c, lang), "doc_title": doc_title, "invalid": invalid,
     })
 
 
@@ -640,7 +565,7 @@ def contribution_edit(request, pk: int | None = None):
         "c": c, "form": form, "selected_sources": {str(s) for s in form.get("sources") or []},
         "invalid": invalid, "bodies": codes.BODIES, "language_choices": _languages(), "lines": _line_choices(lang),
         "targets": reference.sdg_target_list(language=lang),
-        "organisations": list(Organisation.objects.order_by("name")),
+        "organisations": cooperation_selectors.organisation_choices(),
     })
 
 

@@ -154,3 +154,23 @@ def test_real_usg_iati_transactions_add_up(funding):
     summary = funding_selectors.funding_summary(funding["admin"])
     assert summary["total"]["commitment"] == expected
     assert summary["missing"] == [] and summary["confidential"] == 0
+
+
+def test_request_answers_carry_steps_timers_and_one_column_per_state(client, funding):
+    client.force_login(funding["admin"])
+    r = client.post("/api/v1/partnerships/requests", json.dumps({
+        "economy": "KEN", "title": "Spectrum review", "description": "Help.", "action_lines": ["C2"],
+        "requester": funding["ministry"].pk}), content_type="application/json")
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert [(s["from"], s["to"]) for s in body["steps"]] == [("", "received")]
+    assert body["time_in_state"][0]["state"] == "received" and body["activities"] == [] and body["output"] is None
+    r = client.post(f"/api/v1/partnerships/requests/{body['id']}/transition", json.dumps({"action": "assess"}),
+                    content_type="application/json")
+    assert r.status_code == 200 and r.json()["state"] == "assessed"
+    assert [s["to"] for s in client.get(f"/api/v1/partnerships/requests/{body['id']}").json()["steps"]] == [
+        "received", "assessed"]
+    row = client.get("/api/v1/partnerships/requests", {"state": "open"}).json()["results"][0]
+    assert row["days_received"] is not None and row["days_assessed"] is not None and row["days_declined"] is None
+    summary = client.get("/api/v1/partnerships/events/summary", {"region": "AFR"}).json()
+    assert summary["events"] == 0 and summary["total"] == 0 and summary["women_share"] is None

