@@ -15,7 +15,13 @@ from wsis.core.lists import list_route
 from wsis.core.schemas import ERRORS, Fmt, Lang
 from wsis.core.uploads import read_upload
 from wsis.statistics import lists, selectors
-from wsis.statistics.schemas import DivideOut, ImportOut, IndexOut, ProfileOut, ReleaseDiffOut
+from wsis.statistics.schemas import (
+    DivideOut,
+    EconomyProfileOut,
+    IndexScoresOut,
+    ReleaseDiffOut,
+    ReleaseImportOut,
+)
 
 router = Router(tags=["statistics"])
 
@@ -49,7 +55,7 @@ list_route(router, "/targets", lists.TARGETS,
            summary="Strategic targets: latest value, distance, pace needed and achieved, projection, status")
 
 
-@router.get("/index/{code}", response={200: IndexOut, **ERRORS},
+@router.get("/index/{code}", response={200: IndexScoresOut, **ERRORS},
             summary="A composite index (e.g. IDI): its definition held as data and every economy's score")
 def index(request, code: str, year: Year | None = None, format: Fmt = "json"):
     from wsis.statistics.services import index_as_data
@@ -65,7 +71,7 @@ def index(request, code: str, year: Year | None = None, format: Fmt = "json"):
             "sources": result["sources"], "scores": rows}
 
 
-@router.get("/economies/{iso3}", response={200: ProfileOut, **ERRORS},
+@router.get("/economies/{iso3}", response={200: EconomyProfileOut, **ERRORS},
             summary="Economy profile: each indicator beside the economy's region, groups and the world")
 def economy(request, iso3: str, lang: Lang = "en", year: Year | None = None):
     p = selectors.profile(iso3, language=language_param(lang), year=year)
@@ -81,7 +87,7 @@ def compare(request, old: Id, new: Id, limit: Annotated[int, Field(ge=1, le=5000
     return selectors.release_diff(selectors.release_get(old), selectors.release_get(new), limit=limit)
 
 
-@router.post("/releases", auth=django_auth, response={201: ImportOut, 200: ImportOut, **ERRORS},
+@router.post("/releases", auth=django_auth, response={201: ReleaseImportOut, 200: ReleaseImportOut, **ERRORS},
              summary="Import a file as a release (ICT statisticians): all or nothing; the same file twice "
                      "changes nothing")
 def release_import(request, file: File[UploadedFile], format: Form[str] = "auto", indicator: Form[str] = "",

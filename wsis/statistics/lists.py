@@ -12,7 +12,7 @@ from wsis.core.errors import ErrorItem, ValidationFailed
 from wsis.core.lists import ListContract
 from wsis.statistics import selectors
 from wsis.statistics.aggregate import MAX_CARRY
-from wsis.statistics.schemas import Unmatched
+from wsis.statistics.schemas import ImportUnmatched
 
 Carry = Annotated[int, Field(ge=0, le=MAX_CARRY)]
 Share = Annotated[float, Field(ge=0, le=1)]
@@ -200,7 +200,7 @@ class ReleaseRow(Schema):
     imported_at: datetime
     imported_by: str
     counts: ReleaseCounts
-    unmatched: list[Unmatched]
+    unmatched: list[ImportUnmatched]
     is_demo: bool
 
 

@@ -5,7 +5,7 @@ from pydantic import ConfigDict
 
 
 # The digital divide of one indicator and year.
-class Gap(Schema):
+class DivideGap(Schema):
     group: str
     reference: str
     value: float | None
@@ -14,7 +14,7 @@ class Gap(Schema):
     ratio: float | None
 
 
-class Parity(Schema):
+class DivideParity(Schema):
     group: str
     female: float | None
     male: float | None
@@ -22,7 +22,7 @@ class Parity(Schema):
     band: str | None
 
 
-class UrbanRural(Schema):
+class DivideUrbanRural(Schema):
     group: str
     urban: float | None
     rural: float | None
@@ -38,19 +38,19 @@ class DispersionYear(Schema):
     economies: int
 
 
-class Trend(Schema):
+class DivideTrend(Schema):
     slope: float
     stderr: float
     n: int
     verdict: str
 
 
-class Dispersion(Schema):
+class DivideDispersion(Schema):
     series: list[DispersionYear]
-    trend: Trend | None
+    trend: DivideTrend | None
 
 
-class Offline(Schema):
+class DivideOffline(Schema):
     group: str
     population: float | None
     share_online: float | None
@@ -61,11 +61,11 @@ class DivideOut(Schema):
     indicator: str
     unit: str | None = None  # absent when the indicator has no group figure in any year
     year: int | None
-    gaps: list[Gap]
-    parity: list[Parity]
-    urban_rural: list[UrbanRural]
-    dispersion: Dispersion | None
-    offline: list[Offline]
+    gaps: list[DivideGap]
+    parity: list[DivideParity]
+    urban_rural: list[DivideUrbanRural]
+    dispersion: DivideDispersion | None
+    offline: list[DivideOffline]
 
 
 # A composite index: its definition held as data and every economy's score.
@@ -105,7 +105,7 @@ class IndexScoreRow(Schema):
     rule: str
 
 
-class IndexOut(Schema):
+class IndexScoresOut(Schema):
     code: str
     version: str
     verified: bool
@@ -117,7 +117,7 @@ class IndexOut(Schema):
 
 
 # An economy beside its groups.
-class ProfileRow(Schema):
+class EconomyProfileRow(Schema):
     indicator: str
     name: str
     unit: str
@@ -127,10 +127,10 @@ class ProfileRow(Schema):
     groups: dict[str, float | None]
 
 
-class ProfileOut(Schema):
+class EconomyProfileOut(Schema):
     economy: str
     groups: list[str]
-    rows: list[ProfileRow]
+    rows: list[EconomyProfileRow]
 
 
 # Two releases compared.
@@ -156,7 +156,7 @@ class ReleaseDiffOut(Schema):
 
 
 # An import.
-class Unmatched(Schema):
+class ImportUnmatched(Schema):
     area: str
     name: str | None = None
     kind: str | None = None
@@ -164,11 +164,11 @@ class Unmatched(Schema):
     rows: int = 0
 
 
-class ImportOut(Schema):
+class ReleaseImportOut(Schema):
     release: int
     created: bool
     observations: int
     aggregates: int
     indicators: list[str]
-    unmatched: list[Unmatched]
+    unmatched: list[ImportUnmatched]
 
