@@ -51,13 +51,14 @@ class ListContract:
     row: type[Schema]
     select: Callable[[Any, Schema, str], Sequence]
     params: type[Schema] = NoParams
-    filename: str = ""
+    filename: str = ""  # may name filters, e.g. "{code}-observations"
     formats: tuple[str, ...] = ("json", "csv", "xlsx")
     api_path: str = ""  # where the API serves it, for the parity test and the docs
     page: str = ""  # the page's URL name (language-prefixed), for the parity test
     page_kwargs: dict = field(default_factory=dict)
     examples: list[dict] = field(default_factory=lambda: [{}])
     auth: bool = False  # the API route needs a signed-in user
+    file_omit: tuple[str, ...] = ()  # row fields left out of CSV/XLSX files (nested data a cell can't hold)
     answer: type[Schema] = field(init=False)
 
     def __post_init__(self):
@@ -72,8 +73,16 @@ class ListContract:
     def columns(self) -> list[str]:
         return list(self.row.model_fields)
 
-    def parse(self, data: dict) -> Schema:
-        """Filters from a query dict (a page's GET); a refused value is a 422 naming the field."""
+    @property
+    def file_columns(self) -> list[str]:
+        return [c for c in self.columns if c not in self.file_omit]
+
+    def file_name(self, params: Schema) -> str:
+        return self.filename.format_map(params.model_dump()) if "{" in self.filename else self.filename
+
+    def parse(self, data: dict, **fixed) -> Schema:
+        """Filters from a query dict (a page's GET); a refused value is a 422 naming the field. `fixed` values
+        (a path parameter such as an indicator code) come from the page itself and win over the query."""
         multi = {name for name, f in self.params.model_fields.items()
                  if getattr(f.annotation, "__origin__", None) is list}
         values = {}
@@ -84,6 +93,7 @@ class ListContract:
                 values[key] = data.getlist(key) if hasattr(data, "getlist") else data[key]
             else:
                 values[key] = data.get(key)
+        values.update(fixed)
         try:
             return self.params(**values)
         except ValidationError as exc:
@@ -104,23 +114,25 @@ class ListContract:
 
         if fmt == "json":
             return self.result(viewer, params, language)
-        return download(self.rows(viewer, params, language), self.filename, fmt, self.columns)
+        return download(self.rows(viewer, params, language), self.file_name(params), fmt, self.file_columns)
 
-    def for_page(self, request, language: str | None = None):
-        """(params, rows) for a page, or the download response when `format` is asked for."""
+    def for_page(self, request, language: str | None = None, **fixed):
+        """(params, rows) for a page, or the download response when `format` is asked for. `fixed`: filters the
+        page sets itself (path parameters), see `parse`."""
         from django.http import Http404
 
         from wsis.core.i18n import current_language
 
         language = language or current_language()
-        params = self.parse(request.GET)
+        params = self.parse(request.GET, **fixed)
         fmt = request.GET.get("format")
         if fmt:
             if fmt not in self.formats:
                 raise Http404(f"Unknown format {fmt!r}.")
             from wsis.core.export import download
 
-            return download(self.rows(_viewer(request), params, language), self.filename, fmt, self.columns)
+            return download(self.rows(_viewer(request), params, language), self.file_name(params), fmt,
+                            self.file_columns)
         return params, self.select(_viewer(request), params, language)
 
 
@@ -133,8 +145,12 @@ def list_route(router, path: str, contract: ListContract, *, summary: str, descr
     Params = contract.params
     Formats = Literal[contract.formats]  # type: ignore[valid-type]
 
-    def handler(request, params: Query[Params], lang: Lang = "en", format: Formats = "json"):  # type: ignore[valid-type]
-        return contract.respond(_viewer(request), params, language_param(lang), format)
+    if Params.model_fields:
+        def handler(request, params: Query[Params], lang: Lang = "en", format: Formats = "json"):  # type: ignore[valid-type]
+            return contract.respond(_viewer(request), params, language_param(lang), format)
+    else:  # django-ninja would ask for an empty filter object as a required parameter
+        def handler(request, lang: Lang = "en", format: Formats = "json"):  # type: ignore[valid-type]
+            return contract.respond(_viewer(request), Params(), language_param(lang), format)
 
     handler.__name__ = contract.name.replace(".", "_").replace("-", "_")
     handler.__doc__ = description

@@ -34,6 +34,22 @@ def indicator_list(language: str) -> list[Indicator]:
     return result
 
 
+def indicator_rows(language: str) -> list[dict]:
+    """The indicator list as rows: name in the language, weight by code, observations and the years covered."""
+    return [{"code": i.code, "name": i.text("name", language), "unit": i.unit, "rule": i.rule,
+             "weight": i.weight.code if i.weight else None, "dimensions": i.dimensions,
+             "sdg_indicator": i.sdg_indicator, "aliases": i.aliases, "higher_is_better": i.higher_is_better,
+             "observations": i.n_observations, "economies": i.n_economies, "first_year": i.first_year,
+             "last_year": i.last_year} for i in indicator_list(language)]
+
+
+def rule_labels() -> dict[str, str]:
+    """Aggregation rule → its label in the active language."""
+    from wsis.statistics.models import RULES
+
+    return {k: str(v) for k, v in RULES.items()}
+
+
 def indicator_get(code: str) -> Indicator:
     ind = Indicator.objects.select_related("weight").prefetch_related("translations").filter(code=code).first()
     if ind is None:
@@ -86,6 +102,17 @@ def year_span(indicator: Indicator, dims: str) -> tuple[int, int] | None:
     return (r["a"], r["b"]) if r["a"] is not None else None
 
 
+def economy_names(language: str) -> dict[str, str]:
+    """ISO3 → the economy's name in the language, ordered by ISO3."""
+    return {e.iso3: e.text("name", language)
+            for e in prefetch_translations(Economy.objects.order_by("iso3"), language)}
+
+
+def map_codes() -> dict[str, str]:
+    """M49 code as the world map names it (no leading zeros) → ISO3."""
+    return {str(int(m)): iso3 for m, iso3 in Economy.objects.exclude(m49__isnull=True).values_list("m49", "iso3")}
+
+
 def economy_index() -> tuple[list[str], dict[int, int]]:
     ids = list(Economy.objects.order_by("iso3").values_list("pk", "iso3"))
     return [iso3 for _, iso3 in ids], {pk: i for i, (pk, _) in enumerate(ids)}
@@ -94,19 +121,16 @@ def economy_index() -> tuple[list[str], dict[int, int]]:
 
 def membership_matrices(groups: list[str], years: list[int], index: dict[int, int], n: int) -> dict[str, np.ndarray]:
     """Group code → economies × years booleans, from the memberships valid at mid-year."""
-    out = {}
-    for code in groups:
-        if code == WORLD:
-            out[code] = np.ones((n, len(years)), dtype=bool)
-            continue
-        m = np.zeros((n, len(years)), dtype=bool)
-        for eco, start, end in Membership.objects.filter(group__code=code).values_list(
-                "economy_id", "valid_from", "valid_to"):
-            for j, y in enumerate(years):
-                day = dt.date(y, *MID_YEAR)
-                if (start is None or start <= day) and (end is None or end > day):
-                    m[index[eco], j] = True
-        out[code] = m
+    out = {code: np.ones((n, len(years)), dtype=bool) if code == WORLD else np.zeros((n, len(years)), dtype=bool)
+           for code in groups}
+    days = [dt.date(y, *MID_YEAR) for y in years]
+    # One query for every group asked for.
+    for code, eco, start, end in Membership.objects.filter(group__code__in=[g for g in groups if g != WORLD]).values_list(
+            "group__code", "economy_id", "valid_from", "valid_to"):
+        m = out[code]
+        for j, day in enumerate(days):
+            if (start is None or start <= day) and (end is None or end > day):
+                m[index[eco], j] = True
     return out
 
 
@@ -152,6 +176,21 @@ def published(indicator: Indicator, dims: str, years: tuple[int, int] | None = N
 
 def release_list() -> list[Release]:
     return list(Release.objects.select_related("imported_by").order_by("-imported_at", "-id"))
+
+
+def release_rows() -> list[dict]:
+    """The releases as rows, newest first (times to the second: the same text in the API and in a file)."""
+    return [{"id": r.pk, "source": r.source, "format": r.adapter, "file": r.filename,
+             "imported_at": r.imported_at.replace(microsecond=0),
+             "imported_by": r.imported_by.get_username() if r.imported_by else "", "counts": r.counts,
+             "unmatched": r.unmatched, "is_demo": r.is_demo} for r in release_list()]
+
+
+def release_get(pk: int) -> Release:
+    release = Release.objects.filter(pk=pk).first()
+    if release is None:
+        raise NotFound(f"No release #{pk}.")
+    return release
 
 
 def release_diff(old: Release, new: Release, *, limit: int = 500) -> dict:
@@ -257,6 +296,7 @@ def aggregates(indicator: Indicator, *, dims: str | None = None, groups: list[st
         if not span[0] <= r.year <= span[1]:
             continue
         d = r.as_dict()
+        d["filled"] = dict(sorted(d["filled"].items()))
         d["indicator"], d["dims"] = indicator.code, dims
         d["published_by_source"] = theirs.get((r.group, r.year))
         d["difference"] = published_difference(r.value, d["published_by_source"])

@@ -13,11 +13,9 @@ from wsis.core import charts
 from wsis.core.bounds import ID_MAX, year_or_none
 from wsis.core.errors import NotFound, ServiceError
 from wsis.core.export import download
-from wsis.core.i18n import current_language, prefetch_translations
+from wsis.core.i18n import current_language
 from wsis.core.uploads import read_upload
-from wsis.reference.models import Economy
-from wsis.statistics import selectors, services, worldmap
-from wsis.statistics.models import Release
+from wsis.statistics import lists, selectors, services, worldmap
 from wsis.web.feedback import service_errors
 
 FORMATS = ("csv", "json", "xlsx")
@@ -43,9 +41,17 @@ def _int(value, default=None):
 
 
 def index(request):
-    lang = current_language()
+    answer = lists.INDICATORS.for_page(request, current_language())
+    if not isinstance(answer, tuple):
+        return answer  # the download
     return render(request, "wsis/stats/index.html", {
-        "indicators": selectors.indicator_list(lang), "can_import": services.can_statistics_import(request.user)})
+        "indicators": answer[1], "rules": selectors.rule_labels(),
+        "can_import": services.can_statistics_import(request.user)})
+
+
+def _codes(request, *names) -> list[str]:
+    """Codes of the query string, as repeated parameters or comma-separated."""
+    return [c.strip() for name in names for v in request.GET.getlist(name) for c in v.split(",") if c.strip()]
 
 
 def explorer(request, code: str):
@@ -58,25 +64,26 @@ def explorer(request, code: str):
         service_errors(request, exc)
         dims, method = selectors.total_dims(ind), selectors.method_from({})
     all_groups = selectors.group_names(lang)
-    groups = [g for g in request.GET.getlist("group") if g in all_groups] or ["WORLD", "LDC", "DEVELOPED", "DEVELOPING"]
-    economies = [e.strip().upper() for e in request.GET.getlist("economy") if e.strip()] or DEFAULT_ECONOMIES
+    groups = ([g for g in _codes(request, "group", "groups") if g in all_groups]
+              or ["WORLD", "LDC", "DEVELOPED", "DEVELOPING"])
+    economies = [e.upper() for e in _codes(request, "economy")] or DEFAULT_ECONOMIES
+    if request.GET.get("format"):
+        # The download: the rows of the economies (or groups) shown, with the query's other filters.
+        try:
+            if request.GET.get("what") == "aggregates":
+                return lists.AGGREGATES.for_page(request, lang, code=ind.code, groups=groups)
+            return lists.OBSERVATIONS.for_page(request, lang, code=ind.code, economy=economies)
+        except ServiceError as exc:
+            service_errors(request, exc)
+    names = selectors.economy_names(lang)
     span = selectors.year_span(ind, dims)
     ctx = {"ind": ind, "name": ind.text("name", lang), "dims": dims, "dims_choices": selectors.available_dims(ind),
            "groups": groups, "group_names": all_groups, "economies": economies, "method": method, "span": span,
-           "economy_choices": [(e.iso3, e.text("name", lang)) for e in prefetch_translations(Economy.objects.all(), lang)]}
+           "economy_choices": list(names.items())}
     if span is None:
         return render(request, "wsis/stats/explorer.html", ctx)
     obs = selectors.observations(ind, dims=dims, economies=economies)
     agg = selectors.aggregates(ind, dims=dims, groups=groups, method=method) if ind.rule != "none" else []
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        what = request.GET.get("what", "observations")
-        if what == "aggregates":
-            rows = [{**r, "filled": ";".join(f"{k}:{v}" for k, v in sorted(r["filled"].items())),
-                     "no_weight": ";".join(r["no_weight"])} for r in agg]
-            return download(rows, f"{ind.code}-aggregates", fmt)
-        return download(obs, f"{ind.code}-observations", fmt)
-    names = dict(ctx["economy_choices"])
     series = [charts.Series(names.get(e, e), [(o["year"], o["value"]) for o in obs if o["economy"] == e])
               for e in economies]
     series += [charts.Series(all_groups.get(g, g), [(r["year"], r["value"]) for r in agg if r["group"] == g])
@@ -111,8 +118,7 @@ def _query(request):
 
 def _map(ind, dims, year, names: dict[str, str]):
     values = {o["economy"]: o["value"] for o in selectors.observations(ind, dims=dims, years=(year, year))}
-    codes = dict(Economy.objects.exclude(m49__isnull=True).values_list("m49", "iso3"))
-    by_m49 = {str(int(m)): iso3 for m, iso3 in codes.items()}
+    by_m49 = selectors.map_codes()
     breaks = worldmap.classes(list(values.values()))
     shapes = []
     for m49, shape in worldmap.shapes().items():
@@ -166,10 +172,10 @@ def economy(request, iso3: str):
 
 
 def targets(request):
-    rows = selectors.targets()
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download([{k: v for k, v in r.items() if k != "series"} for r in rows], "targets", fmt)
+    answer = lists.TARGETS.for_page(request, current_language())
+    if not isinstance(answer, tuple):
+        return answer  # the download
+    rows = answer[1]
     names = selectors.group_names(current_language())
     for r in rows:
         r["badge"] = TARGET_STATUS.get(r["status"], "no_data")
@@ -182,7 +188,7 @@ def index_page(request, code: str = "IDI"):
     except NotFound as exc:
         raise Http404(exc.message) from exc
     lang = current_language()
-    names = {e.iso3: e.text("name", lang) for e in prefetch_translations(Economy.objects.all(), lang)}
+    names = selectors.economy_names(lang)
     rows = [{"economy": k, "name": names.get(k, k), "index": s.index, "pillars": s.pillars, "missing": s.missing}
             for k, s in result["scores"].items()]
     fmt = request.GET.get("format")
@@ -195,17 +201,21 @@ def index_page(request, code: str = "IDI"):
 
 
 def releases(request):
-    rows = selectors.release_list()
     a, b = _int(request.GET.get("old")), _int(request.GET.get("new"))
     diff = None
     if a and b:
-        old, new = Release.objects.filter(pk=a).first(), Release.objects.filter(pk=b).first()
-        if old is None or new is None:
+        try:
+            diff = selectors.release_diff(selectors.release_get(a), selectors.release_get(b), limit=300)
+        except NotFound:
             messages.error(request, _("Choose two releases."))
         else:
-            diff = selectors.release_diff(old, new, limit=300)
             if request.GET.get("format") in FORMATS:
                 return download(diff["rows"], f"releases-{a}-{b}", request.GET["format"])
+    # Without two releases to compare, `format` asks for the list of releases as a file.
+    answer = (None, selectors.release_rows()) if a and b else lists.RELEASES.for_page(request, current_language())
+    if not isinstance(answer, tuple):
+        return answer
+    rows = answer[1]
     return render(request, "wsis/stats/releases.html", {"releases": rows, "diff": diff, "old": a, "new": b})
 
 

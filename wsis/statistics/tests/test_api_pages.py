@@ -43,23 +43,23 @@ def test_openapi_lists_the_statistics_endpoints(client):
 
 
 def test_indicators_observations_and_aggregates(client, data):
-    rows = {r["code"]: r for r in client.get(f"{API}/indicators", {"lang": "fr"}).json()}
+    rows = {r["code"]: r for r in client.get(f"{API}/indicators", {"lang": "fr"}).json()["results"]}
     assert rows["INTERNET_USERS"]["name"] == "Personnes utilisant l'Internet"
     assert rows["INTERNET_USERS"]["observations"] == 11 * 5 * 3 - 3 and rows["INTERNET_USERS"]["weight"] == "POP"
-    obs = client.get(f"{API}/indicators/INTERNET_USERS/observations", {"economy": "KEN,ETH", "dims": "SEX=F"}).json()
+    obs = client.get(f"{API}/indicators/INTERNET_USERS/observations", {"economy": "KEN,ETH", "dims": "SEX=F"}).json()["results"]
     assert [(o["economy"], o["year"], o["value"]) for o in obs][:2] == [("ETH", 2018, 17.0), ("ETH", 2019, 19.0)]
     assert all(o["dims"] == "AGE=_T|SEX=F|URBANISATION=_T" for o in obs) and len(obs) == 9
     csv_rows = list(csv.DictReader(io.StringIO(client.get(
         f"{API}/indicators/INTERNET_USERS/observations", {"economy": "KEN", "format": "csv"}).content.decode("utf-8-sig"))))
     assert [r["year"] for r in csv_rows] == ["2018", "2019", "2020", "2021", "2022"]
     agg = client.get(f"{API}/indicators/INTERNET_USERS/aggregates",
-                     {"groups": "WORLD,AFR", "start": 2022, "end": 2022}).json()
+                     {"groups": "WORLD,AFR", "start": 2022, "end": 2022}).json()["results"]
     world = next(r for r in agg if r["group"] == "WORLD")
     # Ethiopia's 2021 value is carried forward into 2022; the World Bank's own world figure sits beside ours.
     assert world["filled"] == {"ETH": "carried_forward"} and world["published_by_source"] == 55.0
     assert world["difference"] == pytest.approx(world["value"] - 55.0)
     no_fill = client.get(f"{API}/indicators/INTERNET_USERS/aggregates",
-                         {"groups": "AFR", "start": 2022, "end": 2022, "carry_forward": 0, "impute": "none"}).json()[0]
+                         {"groups": "AFR", "start": 2022, "end": 2022, "carry_forward": 0, "impute": "none"}).json()["results"][0]
     assert no_fill["filled"] == {} and no_fill["n_reported"] == 3  # Kenya, Ghana, Nigeria; Ethiopia missing
 
 
@@ -88,7 +88,7 @@ def test_divide_targets_index_profile(client, data):
     # The world's population is known here for 11 of 249 economies: too little to publish a total, so no
     # count of people offline either.
     assert next(o for o in d["offline"] if o["group"] == "WORLD")["offline"] is None
-    targets = {t["code"]: t for t in client.get(f"{API}/targets").json()}
+    targets = {t["code"]: t for t in client.get(f"{API}/targets").json()["results"]}
     assert targets["C2030-1.2"]["status"] in ("achieved", "on_track", "off_track")
     assert targets["UMC-UNI-HOUSEHOLDS"]["status"] == "insufficient_data"  # no household data here
     idi = client.get(f"{API}/index/IDI", {"year": 2022}).json()
@@ -117,7 +117,7 @@ def test_import_over_the_api_needs_a_statistician(client, data, people, statisti
     bad = client.post(f"{API}/releases", {"file": SimpleUploadedFile(
         "WDI_IT.CEL.SETS.P2_long.csv", long_csv([("Kenya", "KEN", 2023, "many")]))})
     assert bad.status_code == 400 and "WDI_IT.CEL.SETS.P2_long.csv:2" in bad.json()["errors"][0]["location"]
-    releases = client.get(f"{API}/releases").json()
+    releases = client.get(f"{API}/releases").json()["results"]
     assert len(releases) == 2
     diff = client.get(f"{API}/releases/{releases[1]['id']}/compare/{releases[0]['id']}").json()
     assert diff["added"] == 1
