@@ -14,6 +14,11 @@ An app declares its lists in `<app>/lists.py`:
 mounts it with `list_route(router, "/events", EVENTS, summary=...)`; the page calls `EVENTS.for_page(request)`,
 which answers the download itself when `format` is given and otherwise returns the parameters and rows to
 render. `examples` are filters the parity test (wsis/web/tests/test_list_contracts.py) tries on the demo.
+
+A list under a path parameter (`/plans/{code}/outputs`) keeps that parameter as a field of its `params`; the API
+module mounts it by hand (a route taking the path parameter and the other filters, calling `respond`), the page
+passes it as a keyword (`OUTPUTS.for_page(request, code=code)`), and `page_kwargs` names it for the parity test,
+which fills `api_path` with them too. `filename` may name parameters as well: "{code}-outputs".
 """
 
 from collections.abc import Callable, Sequence
@@ -58,6 +63,7 @@ class ListContract:
     page_kwargs: dict = field(default_factory=dict)
     examples: list[dict] = field(default_factory=lambda: [{}])
     auth: bool = False  # the API route needs a signed-in user
+    register: bool = True  # False for a list the API serves without a page (so without a parity example)
     answer: type[Schema] = field(init=False)
 
     def __post_init__(self):
@@ -66,14 +72,16 @@ class ListContract:
                                    results=(list[self.row], ...))
         if self.name in REGISTRY and REGISTRY[self.name] is not self:
             raise RuntimeError(f"two lists are named {self.name}")
-        REGISTRY[self.name] = self
+        if self.register:
+            REGISTRY[self.name] = self
 
     @property
     def columns(self) -> list[str]:
         return list(self.row.model_fields)
 
-    def parse(self, data: dict) -> Schema:
-        """Filters from a query dict (a page's GET); a refused value is a 422 naming the field."""
+    def parse(self, data: dict, **path) -> Schema:
+        """Filters from a query dict (a page's GET) and the path parameters; a refused value is a 422 naming the
+        field."""
         multi = {name for name, f in self.params.model_fields.items()
                  if getattr(f.annotation, "__origin__", None) is list}
         values = {}
@@ -84,6 +92,7 @@ class ListContract:
                 values[key] = data.getlist(key) if hasattr(data, "getlist") else data[key]
             else:
                 values[key] = data.get(key)
+        values.update(path)
         try:
             return self.params(**values)
         except ValidationError as exc:
@@ -98,29 +107,39 @@ class ListContract:
         rows = self.rows(viewer, params, language)
         return {"count": len(rows), "results": rows}
 
+    def file_name(self, params: Schema) -> str:
+        """The download's name, with the parameters it names filled in."""
+        return self.filename.format(**params.model_dump()) if "{" in self.filename else self.filename
+
+    @property
+    def api_url(self) -> str:
+        """`api_path` with the path parameters of the parity test's example filled in."""
+        return self.api_path.format(**self.page_kwargs) if self.page_kwargs else self.api_path
+
     def respond(self, viewer, params: Schema, language: str, fmt: str = "json"):
         """The JSON answer, or the same rows as a CSV/XLSX/JSON file."""
         from wsis.core.export import download
 
         if fmt == "json":
             return self.result(viewer, params, language)
-        return download(self.rows(viewer, params, language), self.filename, fmt, self.columns)
+        return download(self.rows(viewer, params, language), self.file_name(params), fmt, self.columns)
 
-    def for_page(self, request, language: str | None = None):
+    def for_page(self, request, language: str | None = None, **path):
         """(params, rows) for a page, or the download response when `format` is asked for."""
         from django.http import Http404
 
         from wsis.core.i18n import current_language
 
         language = language or current_language()
-        params = self.parse(request.GET)
+        params = self.parse(request.GET, **path)
         fmt = request.GET.get("format")
         if fmt:
             if fmt not in self.formats:
                 raise Http404(f"Unknown format {fmt!r}.")
             from wsis.core.export import download
 
-            return download(self.rows(_viewer(request), params, language), self.filename, fmt, self.columns)
+            return download(self.rows(_viewer(request), params, language), self.file_name(params), fmt,
+                            self.columns)
         return params, self.select(_viewer(request), params, language)
 
 
