@@ -46,16 +46,6 @@ def _plan_out(p, lang):
             "is_demo": p.is_demo}
 
 
-def _update_out(u) -> dict:
-    return {
-        "id": u.pk, "output": u.output.code, "period": u.period.code, "state": u.state, "narrative": u.narrative,
-        "values": {v.kpi.code: v.value for v in u.values.all()},
-        "submitted_at": u.submitted_at, "decided_at": u.decided_at, "locked": u.period.is_locked,
-        "history": [{"from": s.from_state, "to": s.to_state, "by": s.actor.get_username() if s.actor else "",
-                     "comment": s.comment, "changes": s.changes, "at": s.at.isoformat()} for s in u.steps.all()],
-    }
-
-
 def _tree(view) -> dict:
     return {
         "plan": view.plan.code, "title": view.title, "as_of": view.today.isoformat(), "status": view.status,
@@ -161,7 +151,7 @@ def output_detail(request, pk: Id, lang: Lang = "en", at: str | None = None):
     view = selectors.output_view(out, language=language_param(lang), today=lists.parse_at(at))
     return {**_output_json(view), "plan": out.objective.plan.code, "objective": out.objective.code,
             **selectors.output_links(out), "can_edit": permissions.can_output_edit(request.user, out),
-            "updates": [_update_out(u) for u in selectors.updates_for(out, request.user)]}
+            "updates": [selectors.update_record(u) for u in selectors.updates_for(out, request.user)]}
 
 
 @router.put("/outputs/{int:pk}/activities", auth=django_auth, response={200: ActivitiesOut, **ERRORS},
@@ -179,33 +169,33 @@ def update_save(request, pk: Id, period: str, payload: UpdateIn):
     p = selectors.period_get(out.objective.plan, period)
     u = services.update_save(actor=request.user, output=out, period=p, narrative=payload.narrative,
                              values=payload.values)
-    return _update_out(u)
+    return selectors.update_record(u)
 
 
 @router.post("/updates/{int:pk}/submit", auth=django_auth, response={200: UpdateOut, **ERRORS}, by_alias=True,
              summary="Submit for review")
 def update_submit(request, pk: Id):
-    return _update_out(services.update_submit(actor=request.user, update=selectors.update_get(pk, request.user)))
+    return selectors.update_record(services.update_submit(actor=request.user, update=selectors.update_get(pk, request.user)))
 
 
 @router.post("/updates/{int:pk}/approve", auth=django_auth, response={200: UpdateOut, **ERRORS}, by_alias=True,
              summary="Approve: its values count from now on")
 def update_approve(request, pk: Id, payload: CommentIn):
-    return _update_out(services.update_approve(actor=request.user, update=selectors.update_get(pk, request.user),
+    return selectors.update_record(services.update_approve(actor=request.user, update=selectors.update_get(pk, request.user),
                                                comment=payload.comment))
 
 
 @router.post("/updates/{int:pk}/return", auth=django_auth, response={200: UpdateOut, **ERRORS}, by_alias=True,
              summary="Return to the office with a comment")
 def update_return(request, pk: Id, payload: CommentIn):
-    return _update_out(services.update_return(actor=request.user, update=selectors.update_get(pk, request.user),
+    return selectors.update_record(services.update_return(actor=request.user, update=selectors.update_get(pk, request.user),
                                               comment=payload.comment))
 
 
 @router.post("/updates/{int:pk}/correct", auth=django_auth, response={200: UpdateOut, **ERRORS}, by_alias=True,
              summary="Correct approved figures, also in a locked period (BDT administrators, with a reason)")
 def update_correct(request, pk: Id, payload: CorrectIn):
-    return _update_out(services.update_correct(actor=request.user, update=selectors.update_get(pk, request.user),
+    return selectors.update_record(services.update_correct(actor=request.user, update=selectors.update_get(pk, request.user),
                                                values=payload.values, reason=payload.reason))
 
 

@@ -453,6 +453,22 @@ def period_get(plan: Plan, code: str | None = None, *, pk: int | None = None) ->
     return found
 
 
+def update_values(update: ProgressUpdate) -> dict[str, float]:
+    """{KPI code: value} of an update."""
+    return {v.kpi.code: v.value for v in update.values.all()}
+
+
+def update_record(u: ProgressUpdate) -> dict:
+    """An update as the API writes it: its values and its history of steps."""
+    return {
+        "id": u.pk, "output": u.output.code, "period": u.period.code, "state": u.state, "narrative": u.narrative,
+        "values": update_values(u),
+        "submitted_at": u.submitted_at, "decided_at": u.decided_at, "locked": u.period.is_locked,
+        "history": [{"from": s.from_state, "to": s.to_state, "by": s.actor.get_username() if s.actor else "",
+                     "comment": s.comment, "changes": s.changes, "at": s.at.isoformat()} for s in u.steps.all()],
+    }
+
+
 def update_find(pk: int) -> ProgressUpdate:
     """A progress update whoever asks (the services decide what may be done with it)."""
     u = (ProgressUpdate.objects.select_related("output__office", "output__objective__plan", "period")

@@ -174,7 +174,7 @@ def output_detail(request, pk: int):
     period = selectors.open_period(plan, output=out)
     current = next((u for u in updates if period and u.period_id == period.pk), None)
     editable = can_edit and period is not None and (current is None or current.state in ("draft", "returned"))
-    values = {v.kpi.code: v.value for v in current.values.all()} if current else {}
+    values = selectors.update_values(current) if current else {}
     manual = [k for k in view.kpis if k.kpi.source == "manual"]
     for k in view.kpis:
         k.chart = kpi_chart(k)
