@@ -10,7 +10,7 @@ from wsis.planning.tests.conftest import plan_dict
 pytestmark = pytest.mark.django_db
 
 D = dt.date
-BOUND = 20  # plan, its tree (objectives, outputs, KPIs, milestones, texts, links), periods, updates, activities
+BOUND = 17  # plan, its tree (objectives, outputs, KPIs, milestones, texts, links), periods, updates, activities
 
 
 def _plan(staff, n: int):
