@@ -14,6 +14,11 @@ An app declares its lists in `<app>/lists.py`:
 mounts it with `list_route(router, "/events", EVENTS, summary=...)`; the page calls `EVENTS.for_page(request)`,
 which answers the download itself when `format` is given and otherwise returns the parameters and rows to
 render. `examples` are filters the parity test (wsis/web/tests/test_list_contracts.py) tries on the demo.
+
+A list under a path parameter (`/plans/{code}/outputs`) keeps that parameter as a field of its `params`; the API
+module mounts it by hand (a route taking the path parameter and the other filters, calling `respond`), the page
+passes it as a keyword (`OUTPUTS.for_page(request, code=code)`), and `page_kwargs` names it for the parity test,
+which fills `api_path` with them too. `filename` may name parameters as well: "{code}-outputs".
 """
 
 from collections.abc import Callable, Sequence
@@ -59,6 +64,7 @@ class ListContract:
     examples: list[dict] = field(default_factory=lambda: [{}])
     auth: bool = False  # the API route needs a signed-in user
     file_omit: tuple[str, ...] = ()  # row fields left out of CSV/XLSX files (nested data a cell can't hold)
+    register: bool = True  # False for a list the API serves without a page (so without a parity example)
     answer: type[Schema] = field(init=False)
 
     def __post_init__(self):
@@ -67,7 +73,8 @@ class ListContract:
                                    results=(list[self.row], ...))
         if self.name in REGISTRY and REGISTRY[self.name] is not self:
             raise RuntimeError(f"two lists are named {self.name}")
-        REGISTRY[self.name] = self
+        if self.register:
+            REGISTRY[self.name] = self
 
     @property
     def columns(self) -> list[str]:
@@ -107,6 +114,11 @@ class ListContract:
     def result(self, viewer, params: Schema, language: str) -> dict:
         rows = self.rows(viewer, params, language)
         return {"count": len(rows), "results": rows}
+
+    @property
+    def api_url(self) -> str:
+        """`api_path` with the path parameters of the parity test's example filled in."""
+        return self.api_path.format(**self.page_kwargs) if self.page_kwargs else self.api_path
 
     def respond(self, viewer, params: Schema, language: str, fmt: str = "json"):
         """The JSON answer, or the same rows as a CSV/XLSX/JSON file."""

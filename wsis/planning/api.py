@@ -1,92 +1,49 @@
 """Operational-plan endpoints: the evaluated plan tree, outputs, KPIs, timeline, overdue items, offices;
 progress updates and their review; milestones; period locking; reminders."""
 
-import datetime as dt
-from typing import Any, Literal
-
 from django.http import HttpResponse
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Status
 
 from wsis.core.apiauth import django_auth
 from wsis.core.bounds import Id
-from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
-from wsis.core.export import download
 from wsis.core.i18n import language_param
-from wsis.planning import permissions, reminders, selectors, services, xlsx
-from wsis.planning.models import Milestone, Period, ProgressUpdate, Reminder
-from wsis.reference.api import ErrorEnvelope
+from wsis.core.schemas import ERRORS, Fmt, Lang
+from wsis.planning import lists, permissions, reminders, selectors, services, xlsx
+from wsis.planning.schemas import (
+    ActivitiesIn,
+    ActivitiesOut,
+    CommentIn,
+    CorrectIn,
+    MilestoneOut,
+    OutputDetail,
+    PeriodLockOut,
+    PlanIn,
+    PlanMilestoneIn,
+    PlanOut,
+    PlanTree,
+    ReminderOut,
+    ReminderReadOut,
+    StateIn,
+    UpdateIn,
+    UpdateOut,
+)
 
 router = Router(tags=["operational plan"])
-ERRORS = {400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope,
-          422: ErrorEnvelope}
-Lang = Literal["ar", "zh-hans", "en", "fr", "ru", "es", "zh", "zh-Hans"]
-Fmt = Literal["json", "csv", "xlsx"]
 AT_DOC = "Statuses are computed as of `at` (YYYY-MM-DD, default today)."
 
 
-def _at(at: str | None) -> dt.date | None:
-    if not at:
-        return None
-    try:
-        return dt.date.fromisoformat(at)
-    except ValueError as exc:
-        raise ValidationFailed([ErrorItem("invalid", f"{at!r} is not a date (YYYY-MM-DD).", field="at")]) from exc
+def _viewer(request):
+    return request.user if request.user.is_authenticated else None
 
 
 def _view(request, code, lang, at, office=None):
     plan = selectors.plan_get(code, request.user)
-    return selectors.evaluate(plan, language=language_param(lang), today=_at(at), office=office)
-
-
-class PlanOut(Schema):
-    code: str
-    title: str
-    start: dt.date
-    end: dt.date
-    state: str
-    is_demo: bool
-
-
-class StateIn(Schema):
-    state: Literal["active", "closed"]
-
-
-class CommentIn(Schema):
-    comment: str = ""
-
-
-class UpdateIn(Schema):
-    narrative: str = ""
-    values: dict[str, Any] = {}
-
-
-class CorrectIn(Schema):
-    values: dict[str, Any]
-    reason: str
-
-
-class MilestoneIn(Schema):
-    expected: dt.date | None = None
-    completed: dt.date | None = None
-
-
-class ActivitiesIn(Schema):
-    activities: list[str]
+    return selectors.evaluate(plan, language=language_param(lang), today=lists.parse_at(at), office=office)
 
 
 def _plan_out(p, lang):
     return {"code": p.code, "title": p.text("title", lang), "start": p.start, "end": p.end, "state": p.state,
             "is_demo": p.is_demo}
-
-
-def _update_out(u: ProgressUpdate) -> dict:
-    return {
-        "id": u.pk, "output": u.output.code, "period": u.period.code, "state": u.state, "narrative": u.narrative,
-        "values": {v.kpi.code: v.value for v in u.values.all()},
-        "submitted_at": u.submitted_at, "decided_at": u.decided_at, "locked": u.period.is_locked,
-        "history": [{"from": s.from_state, "to": s.to_state, "by": s.actor.get_username() if s.actor else "",
-                     "comment": s.comment, "changes": s.changes, "at": s.at.isoformat()} for s in u.steps.all()],
-    }
 
 
 def _tree(view) -> dict:
@@ -122,73 +79,6 @@ def plans(request, lang: Lang = "en"):
     return [_plan_out(p, lang) for p in selectors.plan_list(request.user)]
 
 
-# The interchange shape (services.plan_import) typed: objects are objects, texts are texts. Values stay loose
-# (a date or a number as text) so the service's own checks name the field and item that is wrong.
-Texts = dict[str, str | None]
-Codes = list[str]
-
-
-class PlanObjectiveIn(Schema):
-    code: str | None = None
-    titles: Texts | None = None
-
-
-class PlanOutputIn(Schema):
-    code: str | None = None
-    objective: str | None = None
-    office: str | None = None
-    titles: Texts | None = None
-    descriptions: Texts | None = None
-    action_lines: Codes | None = None
-    sdg_targets: Codes | None = None
-    strategic_targets: Codes | None = None
-    activities: list[str | int] | None = None
-
-
-class PlanKpiIn(Schema):
-    code: str | None = None
-    output: str | None = None
-    titles: Texts | None = None
-    unit: str | None = None
-    direction: str | None = None
-    baseline: float | str | None = None
-    baseline_year: int | str | None = None
-    target: float | str | None = None
-    deadline: str | None = None
-    source: str | None = None
-    measure: str | None = None
-    activity_kinds: Codes | None = None
-    activity_statuses: Codes | None = None
-    currency: str | None = None
-
-
-class PlanMilestoneIn(Schema):
-    output: str | None = None
-    titles: Texts | None = None
-    due: str | None = None
-    expected: str | None = None
-    completed: str | None = None
-
-
-class PlanPeriodIn(Schema):
-    code: str | None = None
-    start: str | None = None
-    end: str | None = None
-    due: str | None = None
-
-
-class PlanIn(Schema):
-    code: str | None = None
-    start: str | None = None
-    end: str | None = None
-    titles: Texts | None = None
-    objectives: list[PlanObjectiveIn] | None = None
-    outputs: list[PlanOutputIn] | None = None
-    kpis: list[PlanKpiIn] | None = None
-    milestones: list[PlanMilestoneIn] | None = None
-    periods: list[PlanPeriodIn] | None = None
-
-
 @router.post("", auth=django_auth, response={201: PlanOut, **ERRORS},
              summary="Create a plan from the interchange shape (the same fields as the XLSX sheets)")
 def plan_create(request, payload: PlanIn):
@@ -196,7 +86,7 @@ def plan_create(request, payload: PlanIn):
     return Status(201, _plan_out(plan, "en"))
 
 
-@router.get("/{code}", response={200: dict, **ERRORS}, summary="The plan tree with computed statuses",
+@router.get("/{code}", response={200: PlanTree, **ERRORS}, summary="The plan tree with computed statuses",
             description=AT_DOC + " `office` (organisation id) keeps the outputs of one office.")
 def plan_tree(request, code: str, lang: Lang = "en", at: str | None = None, office: Id | None = None):
     return _tree(_view(request, code, lang, at, office))
@@ -208,44 +98,40 @@ def plan_state(request, code: str, payload: StateIn):
     return _plan_out(services.plan_set_state(actor=request.user, plan=plan, state=payload.state), "en")
 
 
-@router.get("/{code}/outputs", response={200: list[dict], **ERRORS}, summary="Outputs with status, one row each",
+def _list(request, contract, code, filters, lang, format):
+    params = contract.params(code=code, **filters.model_dump())
+    return contract.respond(_viewer(request), params, language_param(lang), format)
+
+
+@router.get("/{code}/outputs", response={200: lists.OUTPUTS.answer, **ERRORS}, summary="Outputs with status, one row each",
             description=AT_DOC + " Filters: office (organisation id), status. format = json, csv or xlsx.")
-def plan_outputs(request, code: str, lang: Lang = "en", at: str | None = None, office: Id | None = None,
-                 status: str | None = None, format: Fmt = "json"):
-    rows = selectors.output_rows(_view(request, code, lang, at, office), status=status)
-    return rows if format == "json" else download(rows, f"{code}-outputs", format)
+def plan_outputs(request, code: str, filters: Query[lists.OutputFilters], lang: Lang = "en", format: Fmt = "json"):
+    return _list(request, lists.OUTPUTS, code, filters, lang, format)
 
 
-@router.get("/{code}/kpis", response={200: list[dict], **ERRORS},
+@router.get("/{code}/kpis", response={200: lists.KPIS.answer, **ERRORS},
             summary="KPIs with latest value, pace achieved and needed, forecast and status",
             description=AT_DOC + " format = json, csv or xlsx.")
-def plan_kpis(request, code: str, lang: Lang = "en", at: str | None = None, office: Id | None = None,
-              format: Fmt = "json"):
-    rows = selectors.kpi_rows(_view(request, code, lang, at, office))
-    return rows if format == "json" else download(rows, f"{code}-kpis", format)
+def plan_kpis(request, code: str, filters: Query[lists.PlanFilters], lang: Lang = "en", format: Fmt = "json"):
+    return _list(request, lists.KPIS, code, filters, lang, format)
 
 
-@router.get("/{code}/timeline", response={200: list[dict], **ERRORS},
+@router.get("/{code}/timeline", response={200: lists.TIMELINE.answer, **ERRORS},
             summary="Milestones, KPI deadlines and update due dates in date order")
-def plan_timeline(request, code: str, lang: Lang = "en", at: str | None = None, office: Id | None = None,
-                  format: Fmt = "json"):
-    rows = [{**r, **{k: r[k].isoformat() if r[k] else None for k in ("date", "expected", "completed")}}
-            for r in selectors.timeline(_view(request, code, lang, at, office))]
-    return rows if format == "json" else download(rows, f"{code}-timeline", format)
+def plan_timeline(request, code: str, filters: Query[lists.PlanFilters], lang: Lang = "en", format: Fmt = "json"):
+    return _list(request, lists.TIMELINE, code, filters, lang, format)
 
 
-@router.get("/{code}/overdue", response={200: list[dict], **ERRORS},
+@router.get("/{code}/overdue", response={200: lists.OVERDUE.answer, **ERRORS},
             summary="Late milestones and KPIs, and progress updates not sent by their due date")
-def plan_overdue(request, code: str, lang: Lang = "en", at: str | None = None, office: Id | None = None,
-                 format: Fmt = "json"):
-    rows = selectors.overdue(_view(request, code, lang, at, office))
-    return rows if format == "json" else download(rows, f"{code}-overdue", format)
+def plan_overdue(request, code: str, filters: Query[lists.PlanFilters], lang: Lang = "en", format: Fmt = "json"):
+    return _list(request, lists.OVERDUE, code, filters, lang, format)
 
 
-@router.get("/{code}/offices", response={200: list[dict], **ERRORS}, summary="Outputs by responsible office and status")
-def plan_offices(request, code: str, lang: Lang = "en", at: str | None = None, format: Fmt = "json"):
-    rows = selectors.office_summary(_view(request, code, lang, at))
-    return rows if format == "json" else download(rows, f"{code}-offices", format)
+@router.get("/{code}/offices", response={200: lists.OFFICES.answer, **ERRORS},
+            summary="Outputs by responsible office and status")
+def plan_offices(request, code: str, filters: Query[lists.AtFilter], lang: Lang = "en", format: Fmt = "json"):
+    return _list(request, lists.OFFICES, code, filters, lang, format)
 
 
 @router.get("/{code}/export", response={200: None, **ERRORS},
@@ -258,95 +144,80 @@ def plan_export(request, code: str):
     return resp
 
 
-@router.get("/outputs/{int:pk}", response={200: dict, **ERRORS},
+@router.get("/outputs/{int:pk}", response={200: OutputDetail, **ERRORS}, by_alias=True,
             summary="One output: KPIs with their series, milestones, linked activities and the updates you may see")
 def output_detail(request, pk: Id, lang: Lang = "en", at: str | None = None):
     out = selectors.output_get(pk, request.user)
-    view = selectors.output_view(out, language=language_param(lang), today=_at(at))
+    view = selectors.output_view(out, language=language_param(lang), today=lists.parse_at(at))
     return {**_output_json(view), "plan": out.objective.plan.code, "objective": out.objective.code,
-            "action_lines": [a.code for a in out.action_lines.all()],
-            "sdg_targets": [t.code for t in out.sdg_targets.all()],
-            "strategic_targets": [t.code for t in out.strategic_targets.all()],
-            "activities": list(out.activities.values_list("pk", flat=True)),
-            "can_edit": permissions.can_output_edit(request.user, out),
-            "updates": [_update_out(u) for u in selectors.updates_for(out, request.user)]}
+            **selectors.output_links(out), "can_edit": permissions.can_output_edit(request.user, out),
+            "updates": [selectors.update_record(u) for u in selectors.updates_for(out, request.user)]}
 
 
-@router.put("/outputs/{int:pk}/activities", auth=django_auth, response={200: dict, **ERRORS},
+@router.put("/outputs/{int:pk}/activities", auth=django_auth, response={200: ActivitiesOut, **ERRORS},
             summary="Link registry activities (ids or external identifiers) to an output")
 def output_activities(request, pk: Id, payload: ActivitiesIn):
     out = selectors.output_get(pk, request.user)
     services.output_activities_set(actor=request.user, output=out, activities=payload.activities)
-    return {"activities": list(out.activities.values_list("pk", flat=True))}
+    return {"activities": selectors.output_activity_ids(out)}
 
 
-@router.put("/outputs/{int:pk}/updates/{period}", auth=django_auth, response={200: dict, **ERRORS},
-            summary="Save the office's draft update for a period: narrative and {KPI code: value}")
+@router.put("/outputs/{int:pk}/updates/{period}", auth=django_auth, response={200: UpdateOut, **ERRORS},
+            by_alias=True, summary="Save the office's draft update for a period: narrative and {KPI code: value}")
 def update_save(request, pk: Id, period: str, payload: UpdateIn):
     out = selectors.output_get(pk, request.user)
-    p = Period.objects.filter(plan=out.objective.plan, code=period).first()
-    if p is None:
-        raise NotFound(f"No period {period!r} in plan {out.objective.plan.code}.")
+    p = selectors.period_get(out.objective.plan, period)
     u = services.update_save(actor=request.user, output=out, period=p, narrative=payload.narrative,
                              values=payload.values)
-    return _update_out(u)
+    return selectors.update_record(u)
 
 
-def _update(request, pk) -> ProgressUpdate:
-    u = ProgressUpdate.objects.select_related("output__office", "output__objective__plan", "period").filter(pk=pk).first()
-    if u is None or not permissions.can_update_view(request.user, u):
-        raise NotFound(f"No progress update #{pk}.")
-    return u
-
-
-@router.post("/updates/{int:pk}/submit", auth=django_auth, response={200: dict, **ERRORS}, summary="Submit for review")
+@router.post("/updates/{int:pk}/submit", auth=django_auth, response={200: UpdateOut, **ERRORS}, by_alias=True,
+             summary="Submit for review")
 def update_submit(request, pk: Id):
-    return _update_out(services.update_submit(actor=request.user, update=_update(request, pk)))
+    return selectors.update_record(services.update_submit(actor=request.user, update=selectors.update_get(pk, request.user)))
 
 
-@router.post("/updates/{int:pk}/approve", auth=django_auth, response={200: dict, **ERRORS},
+@router.post("/updates/{int:pk}/approve", auth=django_auth, response={200: UpdateOut, **ERRORS}, by_alias=True,
              summary="Approve: its values count from now on")
 def update_approve(request, pk: Id, payload: CommentIn):
-    return _update_out(services.update_approve(actor=request.user, update=_update(request, pk), comment=payload.comment))
+    return selectors.update_record(services.update_approve(actor=request.user, update=selectors.update_get(pk, request.user),
+                                               comment=payload.comment))
 
 
-@router.post("/updates/{int:pk}/return", auth=django_auth, response={200: dict, **ERRORS},
+@router.post("/updates/{int:pk}/return", auth=django_auth, response={200: UpdateOut, **ERRORS}, by_alias=True,
              summary="Return to the office with a comment")
 def update_return(request, pk: Id, payload: CommentIn):
-    return _update_out(services.update_return(actor=request.user, update=_update(request, pk), comment=payload.comment))
+    return selectors.update_record(services.update_return(actor=request.user, update=selectors.update_get(pk, request.user),
+                                              comment=payload.comment))
 
 
-@router.post("/updates/{int:pk}/correct", auth=django_auth, response={200: dict, **ERRORS},
+@router.post("/updates/{int:pk}/correct", auth=django_auth, response={200: UpdateOut, **ERRORS}, by_alias=True,
              summary="Correct approved figures, also in a locked period (BDT administrators, with a reason)")
 def update_correct(request, pk: Id, payload: CorrectIn):
-    return _update_out(services.update_correct(actor=request.user, update=_update(request, pk),
+    return selectors.update_record(services.update_correct(actor=request.user, update=selectors.update_get(pk, request.user),
                                                values=payload.values, reason=payload.reason))
 
 
-@router.patch("/milestones/{int:pk}", auth=django_auth, response={200: dict, **ERRORS},
+@router.patch("/milestones/{int:pk}", auth=django_auth, response={200: MilestoneOut, **ERRORS},
               summary="Revise a milestone's expected date or record its completion")
 def milestone_patch(request, pk: Id, payload: PlanMilestoneIn):
-    m = Milestone.objects.select_related("output__office").filter(pk=pk).first()
-    if m is None:
-        raise NotFound(f"No milestone #{pk}.")
+    m = selectors.milestone_get(pk)
     fields = payload.model_dump(exclude_unset=True)
     services.milestone_update(actor=request.user, milestone=m, **fields)
     return {"id": m.pk, "due": m.due.isoformat(), "expected": m.expected and m.expected.isoformat(),
             "completed": m.completed and m.completed.isoformat()}
 
 
-@router.post("/{code}/periods/{period}/lock", auth=django_auth, response={200: dict, **ERRORS},
+@router.post("/{code}/periods/{period}/lock", auth=django_auth, response={200: PeriodLockOut, **ERRORS},
              summary="Lock a reporting period: afterwards only audited corrections change its figures")
 def period_lock(request, code: str, period: str):
     plan = selectors.plan_get(code, request.user)
-    p = plan.periods.filter(code=period).first()
-    if p is None:
-        raise NotFound(f"No period {period!r} in plan {code}.")
-    p = services.period_lock(actor=request.user, period=p)
+    p = services.period_lock(actor=request.user, period=selectors.period_get(plan, period))
     return {"code": p.code, "locked_at": p.locked_at.isoformat()}
 
 
-@router.get("/reminders/mine", auth=django_auth, response={200: list[dict], **ERRORS},
+@router.get("/reminders/mine", auth=django_auth, response={200: list[ReminderOut], **ERRORS},
             summary="Your reminders: deadlines coming, late items, missing and returned updates")
 def my_reminders(request, unread: bool = False, lang: Lang = "en"):
     from django.utils import translation
@@ -357,10 +228,9 @@ def my_reminders(request, unread: bool = False, lang: Lang = "en"):
                 for r in reminders.reminder_list(request.user, unread_only=unread)]
 
 
-@router.post("/reminders/{int:pk}/read", auth=django_auth, response={200: dict, **ERRORS}, summary="Mark as read")
+@router.post("/reminders/{int:pk}/read", auth=django_auth, response={200: ReminderReadOut, **ERRORS},
+             summary="Mark as read")
 def reminder_read(request, pk: Id):
-    r = Reminder.objects.filter(pk=pk, user=request.user).first()
-    if r is None:
-        raise NotFound(f"No reminder #{pk}.")
+    r = reminders.reminder_get(pk, request.user)
     reminders.reminder_read(actor=request.user, reminder=r)
     return {"id": r.pk, "read": True}

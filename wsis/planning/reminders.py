@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 
 from wsis.accounts.models import Role, User
 from wsis.core.audit import audit
-from wsis.core.errors import PermissionDenied
+from wsis.core.errors import NotFound, PermissionDenied
 from wsis.planning import selectors
 from wsis.planning import status as st
 from wsis.planning.models import Plan, Reminder, UpdateStep
@@ -123,10 +123,15 @@ def reminder_text(r: Reminder) -> str:
 
 
 def reminders_send(*, today: dt.date | None = None, email: bool = True) -> dict:
-    """Create today's reminders for every active plan and mail each person the new ones, in their language."""
+    """Create today's reminders for every active plan and mail each person the new ones, in their language.
+
+    The mail goes out once the reminders are committed: a sweep rolled back (or run inside a transaction that
+    is) sends nothing. `emails` counts the mails sent: run on its own, the sweep commits before it returns; inside
+    an outer transaction the count is filled in when that one commits."""
     today = today or timezone.localdate()
     created: dict[int, list[Reminder]] = defaultdict(list)
     office_users: dict[int, list[User]] = {}
+    result = {"created": 0, "emails": 0}
     with transaction.atomic():
         for plan in Plan.objects.filter(state="active"):
             for item in due_reminders(plan, today):
@@ -142,21 +147,28 @@ def reminders_send(*, today: dt.date | None = None, email: bool = True) -> dict:
         if total:
             audit(actor="system", verb="planning.reminders_send", target=("planning.reminder", "", today.isoformat()),
                   after={"created": total, "people": len(created)})
+        result["created"] = total
+        if email and created:
+            transaction.on_commit(lambda: result.update(emails=_mail_reminders(created)))
+    return result
+
+
+def _mail_reminders(created: dict[int, list[Reminder]]) -> int:
+    """One mail per person with their new reminders, in their language; returns how many were sent."""
     sent = 0
-    if email:
-        users = User.objects.in_bulk(list(created))
-        for user_id, rems in created.items():
-            user = users[user_id]
-            if not user.email:
-                continue
-            with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-                body = "\n".join(f"- {reminder_text(r)}" for r in rems)
-                subject = ngettext("Operational plan: %(n)d reminder", "Operational plan: %(n)d reminders",
-                                   len(rems)) % {"n": len(rems)}
-                send_mail(subject, body + "\n", None, [user.email])
-            Reminder.objects.filter(pk__in=[r.pk for r in rems]).update(emailed_at=timezone.now())
-            sent += 1
-    return {"created": sum(len(v) for v in created.values()), "emails": sent}
+    users = User.objects.in_bulk(list(created))
+    for user_id, rems in created.items():
+        user = users[user_id]
+        if not user.email:
+            continue
+        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+            body = "\n".join(f"- {reminder_text(r)}" for r in rems)
+            subject = ngettext("Operational plan: %(n)d reminder", "Operational plan: %(n)d reminders",
+                               len(rems)) % {"n": len(rems)}
+            send_mail(subject, body + "\n", None, [user.email])
+        Reminder.objects.filter(pk__in=[r.pk for r in rems]).update(emailed_at=timezone.now())
+        sent += 1
+    return sent
 
 
 def reminder_list(user, *, unread_only: bool = False) -> list[Reminder]:
@@ -166,6 +178,14 @@ def reminder_list(user, *, unread_only: bool = False) -> list[Reminder]:
     if unread_only:
         qs = qs.filter(read_at__isnull=True)
     return list(qs.order_by("read_at", "due", "id"))
+
+
+def reminder_get(pk: int, user) -> Reminder:
+    """One of the user's own reminders."""
+    r = Reminder.objects.filter(pk=pk, user=user).first() if getattr(user, "is_authenticated", False) else None
+    if r is None:
+        raise NotFound(f"No reminder #{pk}.")
+    return r
 
 
 def reminder_read(*, actor, reminder: Reminder) -> Reminder:

@@ -420,6 +420,79 @@ def output_get(pk: int, user) -> Output:
     return out
 
 
+def output_links(output: Output) -> dict:
+    """The codes and registry activities an output is linked to (prefetched by output_get)."""
+    return {"action_lines": [a.code for a in output.action_lines.all()],
+            "sdg_targets": [t.code for t in output.sdg_targets.all()],
+            "strategic_targets": [t.code for t in output.strategic_targets.all()],
+            "activities": output_activity_ids(output)}
+
+
+def output_activity_ids(output: Output) -> list[int]:
+    return list(output.activities.values_list("pk", flat=True))
+
+
+def output_activities(output: Output) -> list:
+    """The registry activities linked to an output, with their texts."""
+    from wsis.stocktaking.models import Activity
+
+    return list(Activity.objects.filter(pk__in=output.activities.values("pk")).prefetch_related("translations"))
+
+
+def plan_offices(plan: Plan) -> list[tuple[int, str]]:
+    """(organisation id, acronym or name) of the offices responsible for the plan's outputs, by name."""
+    return sorted({(pk, acronym or name) for pk, acronym, name in Output.objects.filter(
+        objective__plan=plan).values_list("office_id", "office__acronym", "office__name")}, key=lambda x: x[1])
+
+
+def period_get(plan: Plan, code: str | None = None, *, pk: int | None = None) -> Period:
+    """One reporting period of the plan, by code or id."""
+    found = plan.periods.filter(**({"code": code} if pk is None else {"pk": pk})).first()
+    if found is None:
+        raise NotFound(f"No period {code if pk is None else pk!r} in plan {plan.code}.")
+    return found
+
+
+def update_values(update: ProgressUpdate) -> dict[str, float]:
+    """{KPI code: value} of an update."""
+    return {v.kpi.code: v.value for v in update.values.all()}
+
+
+def update_record(u: ProgressUpdate) -> dict:
+    """An update as the API writes it: its values and its history of steps."""
+    return {
+        "id": u.pk, "output": u.output.code, "period": u.period.code, "state": u.state, "narrative": u.narrative,
+        "values": update_values(u),
+        "submitted_at": u.submitted_at, "decided_at": u.decided_at, "locked": u.period.is_locked,
+        "history": [{"from": s.from_state, "to": s.to_state, "by": s.actor.get_username() if s.actor else "",
+                     "comment": s.comment, "changes": s.changes, "at": s.at.isoformat()} for s in u.steps.all()],
+    }
+
+
+def update_find(pk: int) -> ProgressUpdate:
+    """A progress update whoever asks (the services decide what may be done with it)."""
+    u = (ProgressUpdate.objects.select_related("output__office", "output__objective__plan", "period")
+         .filter(pk=pk).first())
+    if u is None:
+        raise NotFound(f"No progress update #{pk}.")
+    return u
+
+
+def update_get(pk: int, user) -> ProgressUpdate:
+    """A progress update the user may see; one they may not is as unknown as a missing one."""
+    u = update_find(pk)
+    if not permissions.can_update_view(user, u):
+        raise NotFound(f"No progress update #{pk}.")
+    return u
+
+
+def milestone_get(pk: int) -> Milestone:
+    m = Milestone.objects.select_related("output__office").filter(pk=pk).first()
+    if m is None:
+        raise NotFound(f"No milestone #{pk}.")
+    return m
+
+
 def output_view(output: Output, *, language: str, today: dt.date | None = None) -> OutputView:
     view = evaluate(output.objective.plan, language=language, today=today, office=output.office_id)
     for o in view.outputs():

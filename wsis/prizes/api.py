@@ -2,95 +2,41 @@
 
 from typing import Literal
 
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Status
 
-from wsis.accounts.permissions import is_bdt_admin
 from wsis.core.apiauth import django_auth
 from wsis.core.bounds import Id, Year
-from wsis.core.errors import NotFound, PermissionDenied
-from wsis.core.export import csv_response
+from wsis.core.errors import PermissionDenied
 from wsis.core.i18n import language_param
 from wsis.core.net import client_address
-from wsis.prizes import permissions, selectors, services
-from wsis.prizes.models import Submission, Vote
-from wsis.reference.api import ErrorEnvelope
+from wsis.core.schemas import ERRORS as BASE_ERRORS
+from wsis.core.schemas import ErrorEnvelope, Fmt, Lang
+from wsis.prizes import lists, permissions, selectors, services
+from wsis.prizes.schemas import (
+    ConflictOut,
+    ContestOut,
+    InvalidateIn,
+    InvalidateOut,
+    NominateIn,
+    NominateOut,
+    ReasonIn,
+    ScoreIn,
+    ScoreOut,
+    SubmissionIn,
+    SubmissionOut,
+    VoteOut,
+    WinnerOut,
+)
+
+__all__ = ["router", "client_address"]
 
 router = Router(tags=["prizes"])
-ERRORS = {400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope,
-          422: ErrorEnvelope, 429: ErrorEnvelope}
-Lang = Literal["ar", "zh-hans", "en", "fr", "ru", "es", "zh", "zh-Hans"]
-PUBLIC_STATES = ["nominated", "finalist", "winner", "champion"]
+ERRORS = {**BASE_ERRORS, 429: ErrorEnvelope}  # voting is throttled
+PUBLIC_STATES = selectors.PUBLIC_STATES
 
 
-class ContestOut(Schema):
-    year: int
-    title: str
-    phase: str
-    phase_label: str
-    submission_opens: str
-    voting_opens: str
-    voting_closes: str
-    is_demo: bool
-
-
-class SubmissionOut(Schema):
-    id: int
-    category: str
-    category_name: str
-    activity: int
-    title: str
-    organisation: str
-    regions: list[str]
-    state: str
-    state_label: str
-    description: str
-    language: str
-    votes: int | None = None
-    score: float | None = None
-
-
-class SubmissionIn(Schema):
-    category: str
-    activity: Id
-    description: str
-    language: str = "en"
-
-
-class ScoreIn(Schema):
-    value: int
-    comment: str = ""
-
-
-class ReasonIn(Schema):
-    reason: str
-
-
-class NominateIn(Schema):
-    submissions: list[int]
-    nominated: bool = True
-
-
-class InvalidateIn(Schema):
-    votes: list[int]
-    reason: str
-
-
-class VoteOut(Schema):
-    id: int
-    submission: int
-    category: str
-    flagged: str
-
-
-def _sub(pk: int) -> Submission:
-    sub = Submission.objects.select_related("contest", "category", "activity").filter(pk=pk).first()
-    if sub is None:
-        raise NotFound(f"No prize submission #{pk}.")
-    return sub
-
-
-def _insider(user, contest) -> bool:
-    return is_bdt_admin(user) or permissions.expert_seat(user, contest) is not None
+def _viewer(request):
+    return request.user if request.user.is_authenticated else None
 
 
 @router.get("/contests", response={200: list[ContestOut], **ERRORS}, summary="WSIS Prizes contests and their phases")
@@ -98,51 +44,44 @@ def contests(request):
     return selectors.contest_list()
 
 
-@router.get("/contests/{int:year}/submissions", response={200: list[SubmissionOut], **ERRORS},
+@router.get("/contests/{int:year}/submissions", response={200: lists.SUBMISSIONS.answer, **ERRORS},
             summary="Entries of a contest (the public sees nominated projects and above)")
-def submissions(request, year: Year, category: str | None = None, lang: Lang = "en"):
-    contest = selectors.contest_get(year)
-    insider = request.user.is_authenticated and _insider(request.user, contest)
-    rows = selectors.submission_rows(contest, language_param(lang), category=category,
-                                     states=None if insider else PUBLIC_STATES, with_votes=insider)
-    return rows
+def submissions(request, year: Year, filters: Query[lists.SubmissionFilters], lang: Lang = "en",
+                format: Fmt = "json"):
+    params = lists.SubmissionParams(year=year, **filters.model_dump())
+    return lists.SUBMISSIONS.respond(_viewer(request), params, language_param(lang), format)
 
 
 @router.post("/contests/{int:year}/submissions", auth=django_auth, response={201: SubmissionOut, **ERRORS},
              summary="Enter a published activity in a category")
 def submission_create(request, year: Year, payload: SubmissionIn):
-    from wsis.stocktaking.models import Activity
-
     contest = selectors.contest_get(year)
-    category = contest.categories.filter(code=payload.category).first()
-    activity = Activity.objects.filter(pk=payload.activity).first()
-    if category is None or activity is None:
-        raise NotFound("No such category or activity.")
+    category = selectors.category_get(contest, payload.category)
+    activity = selectors.activity_get(payload.activity)
     sub = services.submission_create(actor=request.user, contest=contest, category=category, activity=activity,
                                      description=payload.description, language=payload.language)
     return Status(201, next(r for r in selectors.submission_rows(contest, "en") if r["id"] == sub.pk))
 
 
-@router.post("/submissions/{int:pk}/score", auth=django_auth, response={200: dict, **ERRORS}, summary="Expert score (0–10)")
+@router.post("/submissions/{int:pk}/score", auth=django_auth, response={200: ScoreOut, **ERRORS},
+             summary="Expert score (0–10)")
 def score(request, pk: Id, payload: ScoreIn):
-    s = services.score_set(actor=request.user, submission=_sub(pk), value=payload.value, comment=payload.comment)
+    s = services.score_set(actor=request.user, submission=selectors.submission_get(pk), value=payload.value,
+                           comment=payload.comment)
     return {"submission": pk, "value": s.value}
 
 
-@router.post("/submissions/{int:pk}/conflict", auth=django_auth, response={200: dict, **ERRORS},
+@router.post("/submissions/{int:pk}/conflict", auth=django_auth, response={200: ConflictOut, **ERRORS},
              summary="Declare a conflict of interest")
 def conflict(request, pk: Id, payload: ReasonIn):
-    services.conflict_declare(actor=request.user, submission=_sub(pk), reason=payload.reason)
+    services.conflict_declare(actor=request.user, submission=selectors.submission_get(pk), reason=payload.reason)
     return {"submission": pk, "declared": True}
 
 
-@router.post("/contests/{int:year}/nominate", auth=django_auth, response={200: dict, **ERRORS},
-             summary="Put entries on the public shortlist (chair or BDT)")
+@router.post("/contests/{int:year}/nominate", auth=django_auth, response={200: NominateOut, **ERRORS},
+             exclude_unset=True, summary="Put entries on the public shortlist (chair or BDT)")
 def nominate(request, year: Year, payload: NominateIn):
-    contest = selectors.contest_get(year)
-    subs = list(Submission.objects.filter(contest=contest, pk__in=payload.submissions).select_related("contest"))
-    if len(subs) != len(set(payload.submissions)):
-        raise NotFound("Some submissions are not in this contest.")
+    subs = selectors.submissions_in(selectors.contest_get(year), payload.submissions)
     services.nominate(actor=request.user, submissions=subs, nominated=payload.nominated)
     return {"nominated" if payload.nominated else "removed": sorted(s.pk for s in subs)}
 
@@ -150,14 +89,15 @@ def nominate(request, year: Year, payload: NominateIn):
 @router.post("/submissions/{int:pk}/vote", auth=django_auth, response={201: VoteOut, **ERRORS},
              summary="Vote for a nominated project (one vote per account per category)")
 def vote(request, pk: Id):
-    v = services.vote_cast(voter=request.user, submission=_sub(pk), address=client_address(request))
+    v = services.vote_cast(voter=request.user, submission=selectors.submission_get(pk),
+                           address=client_address(request))
     return Status(201, {"id": v.pk, "submission": pk, "category": v.category.code, "flagged": v.flagged})
 
 
-@router.post("/votes/invalidate", auth=django_auth, response={200: dict, **ERRORS},
+@router.post("/votes/invalidate", auth=django_auth, response={200: InvalidateOut, **ERRORS},
              summary="Invalidate votes with a reason (BDT); they stay recorded and stop counting")
 def invalidate(request, payload: InvalidateIn):
-    votes = list(Vote.objects.filter(pk__in=payload.votes))
+    votes = selectors.votes_get(payload.votes)
     return {"invalidated": services.votes_invalidate(actor=request.user, votes=votes, reason=payload.reason)}
 
 
@@ -165,21 +105,22 @@ def invalidate(request, payload: InvalidateIn):
             summary="Valid votes and expert scores per entry (BDT and experts)")
 def tally(request, year: Year, lang: Lang = "en"):
     contest = selectors.contest_get(year)
-    if not _insider(request.user, contest):
+    if not permissions.is_insider(request.user, contest):
         raise PermissionDenied("Tallies are for BDT and the expert group until the results are published.")
     return selectors.submission_rows(contest, language_param(lang), states=PUBLIC_STATES, with_votes=True)
 
 
-@router.post("/contests/{int:year}/finalists", auth=django_auth, response={200: dict, **ERRORS},
-             summary="Send the most-voted entries of each category to the expert selection")
+@router.post("/contests/{int:year}/finalists", auth=django_auth, response={200: dict[str, list[int]], **ERRORS},
+             summary="Send the most-voted entries of each category to the expert selection",
+             description="Answers the chosen finalists' ids by category code.")
 def finalists(request, year: Year):
     return services.finalists_select(actor=request.user, contest=selectors.contest_get(year))
 
 
-@router.post("/submissions/{int:pk}/winner", auth=django_auth, response={200: dict, **ERRORS},
+@router.post("/submissions/{int:pk}/winner", auth=django_auth, response={200: WinnerOut, **ERRORS},
              summary="Choose the winner of a category; the other finalists become champions")
 def winner(request, pk: Id):
-    s = services.winner_choose(actor=request.user, submission=_sub(pk))
+    s = services.winner_choose(actor=request.user, submission=selectors.submission_get(pk))
     return {"winner": s.pk, "category": s.category.code}
 
 
@@ -190,15 +131,9 @@ def publish(request, year: Year):
     return next(x for x in selectors.contest_list() if x["year"] == c.year)
 
 
-@router.get("/contests/{int:year}/results", response={200: list[SubmissionOut], **ERRORS},
+@router.get("/contests/{int:year}/results", response={200: lists.RESULTS.answer, **ERRORS},
             summary="Winners and champions by category (and region), JSON or CSV")
-def results(request, year: Year, region: str | None = None, lang: Lang = "en",
+def results(request, year: Year, filters: Query[lists.ResultFilters], lang: Lang = "en",
             format: Literal["json", "csv"] = "json"):
-    rows = selectors.results(selectors.contest_get(year), language_param(lang), region=region)
-    if format == "csv":
-        return csv_response(rows, f"wsis-prizes-{year}-results",
-                            columns=["category", "category_name", "state", "title", "organisation", "regions", "votes",
-                                     "activity"])
-    return rows
-
-
+    params = lists.ResultParams(year=year, **filters.model_dump())
+    return lists.RESULTS.respond(_viewer(request), params, language_param(lang), format)

@@ -18,6 +18,11 @@ def expert_seat(user, contest):
     return contest.experts.filter(user=user).first()
 
 
+def is_insider(user, contest) -> bool:
+    """BDT administrators and the contest's expert group: they see every entry with its votes and scores."""
+    return is_bdt_admin(user) or expert_seat(user, contest) is not None
+
+
 def can_nominate(user, contest) -> bool:
     seat = expert_seat(user, contest)
     return is_bdt_admin(user) or bool(seat and seat.is_chair)

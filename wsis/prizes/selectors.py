@@ -4,10 +4,14 @@ from django.db.models import Avg, Count, Q
 
 from wsis.core.errors import NotFound
 from wsis.core.i18n import pick, prefetch_translations
-from wsis.prizes.models import SUBMISSION_STATES, Category, Contest, Submission
+from wsis.prizes import permissions
+from wsis.prizes.models import SUBMISSION_STATES, Category, Contest, Submission, Vote
 from wsis.reference.models import ActionLine
-from wsis.stocktaking.models import ActivityFacet
+from wsis.stocktaking.models import Activity, ActivityFacet
 from wsis.stocktaking.selectors import activity_text
+
+# What the public sees of a contest's entries: the shortlist and later.
+PUBLIC_STATES = ["nominated", "finalist", "winner", "champion"]
 
 
 def contest_get(year: int) -> Contest:
@@ -83,3 +87,66 @@ def results(contest: Contest, language: str, *, region: str | None = None, inclu
     order = dict(contest.categories.values_list("code", "order"))
     rows.sort(key=lambda r: (order.get(r["category"], 0), r["state"] != "winner", -r.get("votes", 0)))
     return rows
+
+
+def submission_get(pk: int, contest: Contest | None = None) -> Submission:
+    qs = Submission.objects.select_related("contest", "category", "activity").filter(pk=pk)
+    if contest is not None:
+        qs = qs.filter(contest=contest)
+    sub = qs.first()
+    if sub is None:
+        raise NotFound(f"No prize submission #{pk}.")
+    return sub
+
+
+def submissions_in(contest: Contest, ids: list[int]) -> list[Submission]:
+    """The contest's entries among `ids`; NotFound when one of them is not in it."""
+    subs = list(Submission.objects.filter(contest=contest, pk__in=ids).select_related("contest"))
+    if len(subs) != len(set(ids)):
+        raise NotFound("Some submissions are not in this contest.")
+    return subs
+
+
+def votes_get(ids: list[int]) -> list[Vote]:
+    return list(Vote.objects.filter(pk__in=ids))
+
+
+def category_get(contest: Contest, code: str) -> Category:
+    category = contest.categories.filter(code=code).first()
+    if category is None:
+        raise NotFound(f"No category {code!r} in the {contest.year} contest.")
+    return category
+
+
+def category_codes(contest: Contest) -> list[str]:
+    return list(contest.categories.values_list("code", flat=True))
+
+
+def eligible_activities(user):
+    """The activities the user's organisation may enter: its published originals (the service checks the rest)."""
+    return (Activity.objects.filter(state="published", revision_of__isnull=True,
+                                    lead_organisation_id=getattr(user, "organisation_id", None) or -1)
+            .prefetch_related("translations"))
+
+
+def eligible_activity(user, pk: int):
+    activity = eligible_activities(user).filter(pk=pk).first()
+    if activity is None:
+        raise NotFound(f"Activity #{pk} is not one of your organisation's published activities.")
+    return activity
+
+
+def activity_get(pk: int):
+    """Any activity, for the API's entry (the service decides whether the caller may enter it)."""
+    activity = Activity.objects.filter(pk=pk).first()
+    if activity is None:
+        raise NotFound(f"No activity #{pk}.")
+    return activity
+
+
+def submission_list(contest: Contest, viewer, language: str, *, category: str | None = None) -> list[dict]:
+    """A contest's entries as the viewer may see them: insiders every entry with votes and scores, the public
+    the shortlist and later."""
+    insider = viewer is not None and permissions.is_insider(viewer, contest)
+    return submission_rows(contest, language, category=category, states=None if insider else PUBLIC_STATES,
+                           with_votes=insider)

@@ -1,5 +1,7 @@
 """Reads of report runs: lists, one run, and the changes between two runs."""
 
+from django.utils.translation import gettext as _
+
 from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
 from wsis.reports.document import Document, compare
 from wsis.reports.models import ReportRun
@@ -37,3 +39,27 @@ def changes(old: ReportRun, new: ReportRun) -> list[dict]:
         raise ValidationFailed([ErrorItem("different_report", "Only runs of the same report (type, period, scope and "
                                           "language) can be compared.", field="other")])
     return compare(Document.from_dict(old.document), Document.from_dict(new.document))
+
+
+def run_periods() -> list[int]:
+    """The periods runs were made for, latest first (the list page's filter)."""
+    return sorted(set(ReportRun.objects.values_list("period", flat=True)), reverse=True)
+
+
+def same_report_runs(run: ReportRun):
+    """The other finished runs of the same report (type, period, scope, language), newest first."""
+    return (ReportRun.objects.filter(kind=run.kind, period=run.period, scope=run.scope, language=run.language,
+                                     status="done").exclude(pk=run.pk).order_by("-created_at", "-id"))
+
+
+def scope_label(scope: str, lang: str) -> str:
+    """A report scope's name: the world, an economy (ISO3) or a group, in the language asked."""
+    from wsis.reference.models import Economy, Group
+
+    if scope == "world":
+        return _("World")
+    economy = Economy.objects.filter(iso3=scope).first() if len(scope) == 3 else None
+    if economy is not None:
+        return economy.text("name", lang)
+    group = Group.objects.filter(code=scope).first()
+    return group.text("name", lang) if group is not None else scope

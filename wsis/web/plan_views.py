@@ -13,24 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wsis.core import charts
-from wsis.core.errors import NotFound, PermissionDenied, ServiceError
-from wsis.core.export import download
+from wsis.core.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from wsis.core.i18n import current_language
 from wsis.core.uploads import read_upload
-from wsis.planning import permissions, reminders, selectors, services
+from wsis.planning import lists, permissions, reminders, selectors, services
 from wsis.planning import status as st
-from wsis.planning.models import (
-    REASONS,
-    STATUS_LABELS,
-    Milestone,
-    Output,
-    Period,
-    ProgressUpdate,
-    Reminder,
-)
+from wsis.planning.models import REASONS, STATUS_LABELS
 from wsis.web.feedback import service_errors
-
-FORMATS = ("csv", "json", "xlsx")
 
 
 def _plan(request, code):
@@ -55,6 +44,22 @@ def _office(request):
         return None
 
 
+def _listing(request, contract, plan):
+    """The list's rows (with the evaluated plan) or its download. A date or office the page can't read is
+    reported and left out, as the page always did: the statuses are then those of today, for every office."""
+    try:
+        return contract.for_page(request, code=plan.code)
+    except ValidationFailed as exc:
+        refused = {e.field for e in exc.errors}
+        if "at" in refused:
+            messages.error(request, _("The date must be written YYYY-MM-DD."))
+        query = request.GET.copy()
+        for name in refused:
+            query.pop(name, None)
+        request.GET = query
+        return contract.for_page(request, code=plan.code)
+
+
 def _filters_query(request):
     q = request.GET.copy()
     q.pop("format", None)
@@ -69,8 +74,7 @@ def plan_index(request):
 
 
 def _context(request, plan, view, **extra):
-    offices = sorted({(pk, acronym or name) for pk, acronym, name in Output.objects.filter(
-        objective__plan=plan).values_list("office_id", "office__acronym", "office__name")}, key=lambda x: x[1])
+    offices = selectors.plan_offices(plan)
     return {
         "plan": plan, "view": view, "plans": selectors.plan_list(request.user), "offices": offices,
         "office": _office(request), "at": request.GET.get("at", ""), "query": _filters_query(request),
@@ -82,11 +86,11 @@ def _context(request, plan, view, **extra):
 
 def plan_tree(request, code: str):
     plan = _plan(request, code)
-    view = selectors.evaluate(plan, language=current_language(), today=_at(request), office=_office(request))
-    status = request.GET.get("status") or None
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download(selectors.output_rows(view, status=status), f"{plan.code}-outputs", fmt)
+    answer = _listing(request, lists.OUTPUTS, plan)
+    if not isinstance(answer, tuple):
+        return answer  # the download
+    params, rows = answer
+    view, status = rows.view, params.status or None
     objectives = []
     for ob in view.objectives:
         outs = [o for o in ob.outputs if not status or o.status == status]
@@ -102,42 +106,38 @@ def plan_tree(request, code: str):
 
 def plan_timeline(request, code: str):
     plan = _plan(request, code)
-    view = selectors.evaluate(plan, language=current_language(), today=_at(request), office=_office(request))
-    rows = selectors.timeline(view)
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download([{**r, **{k: r[k].isoformat() if r[k] else None for k in ("date", "expected", "completed")}}
-                         for r in rows], f"{plan.code}-timeline", fmt)
+    answer = _listing(request, lists.TIMELINE, plan)
+    if not isinstance(answer, tuple):
+        return answer
+    _params, rows = answer
     months = []
     for r in rows:
         key = r["date"].strftime("%Y-%m")
         if not months or months[-1][0] != key:
             months.append((key, []))
         months[-1][1].append(r)
-    return render(request, "wsis/plan/timeline.html", _context(request, plan, view, months=months))
+    return render(request, "wsis/plan/timeline.html", _context(request, plan, rows.view, months=months))
 
 
 def plan_overdue(request, code: str):
     plan = _plan(request, code)
-    view = selectors.evaluate(plan, language=current_language(), today=_at(request), office=_office(request))
-    rows = selectors.overdue(view)
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download(rows, f"{plan.code}-overdue", fmt)
-    ids = {o.output.code: o.output.pk for o in view.outputs()}
+    answer = _listing(request, lists.OVERDUE, plan)
+    if not isinstance(answer, tuple):
+        return answer
+    _params, rows = answer
+    ids = {o.output.code: o.output.pk for o in rows.view.outputs()}
     for r in rows:
         r["output_id"] = ids.get(r["output"])
-    return render(request, "wsis/plan/overdue.html", _context(request, plan, view, rows=rows))
+    return render(request, "wsis/plan/overdue.html", _context(request, plan, rows.view, rows=rows))
 
 
 def plan_offices(request, code: str):
     plan = _plan(request, code)
-    view = selectors.evaluate(plan, language=current_language(), today=_at(request))
-    rows = selectors.office_summary(view)
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        return download(rows, f"{plan.code}-offices", fmt)
-    return render(request, "wsis/plan/offices.html", _context(request, plan, view, rows=rows))
+    answer = _listing(request, lists.OFFICES, plan)
+    if not isinstance(answer, tuple):
+        return answer
+    _params, rows = answer
+    return render(request, "wsis/plan/offices.html", _context(request, plan, rows.view, rows=rows))
 
 
 def _year(d: dt.date) -> float:
@@ -174,13 +174,11 @@ def output_detail(request, pk: int):
     period = selectors.open_period(plan, output=out)
     current = next((u for u in updates if period and u.period_id == period.pk), None)
     editable = can_edit and period is not None and (current is None or current.state in ("draft", "returned"))
-    values = {v.kpi.code: v.value for v in current.values.all()} if current else {}
+    values = selectors.update_values(current) if current else {}
     manual = [k for k in view.kpis if k.kpi.source == "manual"]
     for k in view.kpis:
         k.chart = kpi_chart(k)
-    from wsis.stocktaking.models import Activity
-
-    linked = list(Activity.objects.filter(pk__in=out.activities.values("pk")).prefetch_related("translations"))
+    linked = selectors.output_activities(out)
     activities = [(a.pk, a.title(lang), a.state) for a in linked]
     budgets: dict[str, float] = {}
     for a in linked:
@@ -201,7 +199,7 @@ def output_update(request, pk: int):
     """Save or submit the office's update for the open period."""
     try:
         out = selectors.output_get(pk, request.user)
-        period = Period.objects.get(pk=int(request.POST.get("period") or 0), plan=out.objective.plan)
+        period = selectors.period_get(out.objective.plan, pk=int(request.POST.get("period") or 0))
         values = {k[len("kpi-"):]: v for k, v in request.POST.items() if k.startswith("kpi-")}
         u = services.update_save(actor=request.user, output=out, period=period,
                                  narrative=request.POST.get("narrative", ""), values=values)
@@ -210,7 +208,7 @@ def output_update(request, pk: int):
             messages.success(request, _("Update submitted for review."))
         else:
             messages.success(request, _("Draft saved."))
-    except (Period.DoesNotExist, ValueError):
+    except (NotFound, ValueError):
         messages.error(request, _("Unknown reporting period."))
     except ServiceError as exc:
         service_errors(request, exc)
@@ -220,9 +218,10 @@ def output_update(request, pk: int):
 @login_required
 @require_POST
 def update_decide(request, pk: int):
-    u = ProgressUpdate.objects.select_related("output", "period").filter(pk=pk).first()
-    if u is None:
-        raise Http404
+    try:
+        u = selectors.update_find(pk)
+    except NotFound as exc:
+        raise Http404 from exc
     try:
         comment = request.POST.get("comment", "")
         if request.POST.get("do") == "approve":
@@ -246,9 +245,10 @@ def update_decide(request, pk: int):
 @login_required
 @require_POST
 def milestone_edit(request, pk: int):
-    m = Milestone.objects.select_related("output__office").filter(pk=pk).first()
-    if m is None:
-        raise Http404
+    try:
+        m = selectors.milestone_get(pk)
+    except NotFound as exc:
+        raise Http404 from exc
     try:
         services.milestone_update(actor=request.user, milestone=m, expected=request.POST.get("expected") or None,
                                   completed=request.POST.get("completed") or None)
@@ -262,9 +262,10 @@ def milestone_edit(request, pk: int):
 @require_POST
 def period_lock(request, code: str, period: str):
     plan = _plan(request, code)
-    p = plan.periods.filter(code=period).first()
-    if p is None:
-        raise Http404
+    try:
+        p = selectors.period_get(plan, period)
+    except NotFound as exc:
+        raise Http404 from exc
     try:
         services.period_lock(actor=request.user, period=p)
         messages.success(request, _("Period %(code)s locked.") % {"code": p.code})
@@ -330,7 +331,10 @@ def review(request):
 @login_required
 def my_reminders(request):
     if request.method == "POST":
-        r = Reminder.objects.filter(pk=int(request.POST.get("reminder") or 0), user=request.user).first()
+        try:
+            r = reminders.reminder_get(int(request.POST.get("reminder") or 0), request.user)
+        except (NotFound, ValueError):
+            r = None
         if r is not None:
             reminders.reminder_read(actor=request.user, reminder=r)
         return redirect("web:plan_reminders")

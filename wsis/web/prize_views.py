@@ -15,12 +15,11 @@ from django.views.decorators.http import require_POST
 from wsis.accounts.services import email_confirm, email_confirmation_token, voter_register
 from wsis.accounts.signin import mail_in_language, user_language
 from wsis.core.errors import NotFound, ServiceError, ValidationFailed
-from wsis.core.export import csv_response
 from wsis.core.i18n import current_language
-from wsis.prizes import permissions, selectors, services
-from wsis.prizes.api import PUBLIC_STATES, client_address
-from wsis.prizes.models import PHASES, Submission
-from wsis.stocktaking.models import Activity
+from wsis.core.net import client_address
+from wsis.prizes import lists, permissions, selectors, services
+from wsis.prizes.models import PHASES
+from wsis.prizes.selectors import PUBLIC_STATES
 from wsis.web.feedback import service_errors
 
 
@@ -37,42 +36,56 @@ def contests(request):
 
 def contest(request, year: int):
     c = _contest(year)
+    answer = _listing(request, lists.SUBMISSIONS, year=year)
+    if not isinstance(answer, tuple):
+        return answer  # the download of the entries the visitor may see
+    _params, rows = answer
     lang = current_language()
     user = request.user if request.user.is_authenticated else None
     phase = c.phase()
     insider = user is not None and (permissions.can_contest_manage(user) or permissions.expert_seat(user, c))
     return render(request, "wsis/prizes/contest.html", {
         "c": c, "phase": phase, "phases": [(k, v, k == phase) for k, v in PHASES.items()],
-        "nominated": selectors.submission_rows(c, lang, states=PUBLIC_STATES) if phase != "results" else [],
+        "nominated": [r for r in rows if r["state"] in PUBLIC_STATES] if phase != "results" else [],
         "results": selectors.results(c, lang), "insider": insider,
         "ballot": selectors.ballot(c, user, lang) if phase == "voting" else [],
         "can_vote": permissions.can_vote(user), "can_enter": phase == "submission" and user is not None,
     })
 
 
+def _listing(request, contract, **path):
+    """The list's rows or its download; a filter the page can't read is left out."""
+    try:
+        return contract.for_page(request, **path)
+    except ValidationFailed as exc:
+        query = request.GET.copy()
+        for e in exc.errors:
+            query.pop(e.field, None)
+        request.GET = query
+        return contract.for_page(request, **path)
+
+
 @login_required
 def enter(request, year: int):
     c = _contest(year)
-    own = Activity.objects.filter(state="published", revision_of__isnull=True,
-                                  lead_organisation_id=request.user.organisation_id or -1)
     if request.method == "POST":
         try:
-            activity = own.get(pk=int(request.POST.get("activity") or 0))
-            category = c.categories.get(code=request.POST.get("category", ""))
+            activity = selectors.eligible_activity(request.user, int(request.POST.get("activity") or 0))
+            category = selectors.category_get(c, request.POST.get("category", ""))
             services.submission_create(actor=request.user, contest=c, category=category, activity=activity,
                                        description=request.POST.get("description", ""),
                                        language=request.POST.get("language", "en"))
             messages.success(request, _("Your entry is registered."))
             return redirect("web:prize_contest", year=year)
-        except (Activity.DoesNotExist, c.categories.model.DoesNotExist, ValueError):
+        except (NotFound, ValueError):
             messages.error(request, _("Choose one of your published activities and a category."))
         except ServiceError as exc:
             service_errors(request, exc)
     lang = current_language()
     return render(request, "wsis/prizes/enter.html", {
-        "c": c, "activities": [(a.pk, a.title(lang)) for a in own.prefetch_related("translations")],
+        "c": c, "activities": [(a.pk, a.title(lang)) for a in selectors.eligible_activities(request.user)],
         "categories": selectors.line_names(lang), "form": request.POST,
-        "codes": list(c.categories.values_list("code", flat=True)),
+        "codes": selectors.category_codes(c),
     })
 
 
@@ -84,7 +97,7 @@ def experts(request, year: int):
         raise Http404(_("This page is for the expert group."))
     if request.method == "POST":
         try:
-            sub = Submission.objects.select_related("contest").get(pk=int(request.POST.get("submission") or 0), contest=c)
+            sub = selectors.submission_get(int(request.POST.get("submission") or 0), contest=c)
             what = request.POST.get("do")
             if what == "score":
                 services.score_set(actor=request.user, submission=sub, value=int(request.POST.get("value") or -1),
@@ -96,7 +109,7 @@ def experts(request, year: int):
             elif what == "winner":
                 services.winner_choose(actor=request.user, submission=sub)
             messages.success(request, _("Saved."))
-        except (Submission.DoesNotExist, ValueError):
+        except (NotFound, ValueError):
             messages.error(request, _("Unknown entry or value."))
         except ServiceError as exc:
             service_errors(request, exc)
@@ -129,11 +142,10 @@ def vote(request, year: int):
         return redirect(f"{reverse('web:login')}?next={reverse('web:prize_contest', args=[year])}")
     c = _contest(year)
     try:
-        sub = Submission.objects.select_related("contest", "category").get(pk=int(request.POST.get("submission") or 0),
-                                                                            contest=c)
+        sub = selectors.submission_get(int(request.POST.get("submission") or 0), contest=c)
         services.vote_cast(voter=request.user, submission=sub, address=client_address(request))
         messages.success(request, _("Thank you: your vote in %(category)s is recorded.") % {"category": sub.category.code})
-    except (Submission.DoesNotExist, ValueError):
+    except (NotFound, ValueError):
         messages.error(request, _("Choose a project to vote for."))
     except ServiceError as exc:
         service_errors(request, exc)
@@ -142,15 +154,14 @@ def vote(request, year: int):
 
 def results(request, year: int):
     c = _contest(year)
-    region = request.GET.get("region") or None
-    rows = selectors.results(c, current_language(), region=region)
-    if request.GET.get("format") == "csv":
-        return csv_response(rows, f"wsis-prizes-{year}-results",
-                            columns=["category", "category_name", "state", "title", "organisation", "regions", "votes"])
+    answer = _listing(request, lists.RESULTS, year=year)
+    if not isinstance(answer, tuple):
+        return answer  # the download
+    params, rows = answer
     from wsis.reference.selectors import group_list
 
     return render(request, "wsis/prizes/results.html", {
-        "c": c, "rows": rows, "region": region,
+        "c": c, "rows": rows, "region": params.region or None,
         "regions": group_list(language=current_language(), kind="itu_region"),
     })
 

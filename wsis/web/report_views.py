@@ -16,13 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wsis.core.bounds import whole_number
-from wsis.core.errors import NotFound, PermissionDenied, ServiceError
-from wsis.core.export import download
+from wsis.core.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from wsis.core.i18n import current_language
 from wsis.reference import selectors as reference
-from wsis.reference.models import Economy, Group
-from wsis.reports import builder, selectors, services
-from wsis.reports.models import FORMATS, STATUSES, ReportRun
+from wsis.reports import builder, lists, selectors, services
+from wsis.reports.models import FORMATS, STATUSES
 from wsis.web.feedback import service_errors
 
 RUNS_PER_PAGE = 25
@@ -35,7 +33,7 @@ CHANGE_LABELS = {"changed": gettext_lazy("Value changed"), "row added": gettext_
 
 # ---------------------------------------------------------------------------------------------- helpers
 
-def _run_or_404(pk: int) -> ReportRun:
+def _run_or_404(pk: int):
     try:
         return selectors.run_get(pk)
     except NotFound as exc:
@@ -61,25 +59,15 @@ def _scope_choices(lang: str) -> dict:
     }
 
 
-def _scope_label(scope: str, lang: str) -> str:
-    if scope == "world":
-        return _("World")
-    economy = Economy.objects.filter(iso3=scope).first() if len(scope) == 3 else None
-    if economy is not None:
-        return economy.text("name", lang)
-    group = Group.objects.filter(code=scope).first()
-    return group.text("name", lang) if group is not None else scope
-
-
-def _describe(run: ReportRun, kinds: dict, languages: dict, lang: str, scopes: dict) -> dict:
+def _describe(run, kinds: dict, languages: dict, lang: str, scopes: dict) -> dict:
     if run.scope not in scopes:
-        scopes[run.scope] = _scope_label(run.scope, lang)
+        scopes[run.scope] = selectors.scope_label(run.scope, lang)
     return {"run": run, "kind": kinds.get(run.kind, run.kind), "scope": scopes[run.scope],
             "language": languages.get(run.language, run.language), "format": FORMAT_LABELS.get(run.format, run.format),
             "status": STATUSES.get(run.status, run.status), "busy": run.status in ("queued", "running")}
 
 
-def _sources(run: ReportRun) -> list[dict]:
+def _sources(run) -> list[dict]:
     out = []
     for src in (run.document or {}).get("sources", []):
         params = [f"{k}={','.join(str(x) for x in v) if isinstance(v, list | tuple) else v}"
@@ -110,6 +98,19 @@ def _compare_problem(exc: ServiceError) -> str:
     return exc.message
 
 
+def _runs(request):
+    """The runs the filters keep (or their download); a filter the page can't read is left out, as a period
+    that is not a year always was."""
+    try:
+        return lists.RUNS.for_page(request)
+    except ValidationFailed as exc:
+        query = request.GET.copy()
+        for e in exc.errors:
+            query.pop(e.field, None)
+        request.GET = query
+        return lists.RUNS.for_page(request)
+
+
 # ---------------------------------------------------------------------------------------------- pages
 
 def report_list(request):
@@ -134,12 +135,11 @@ def report_list(request):
             return redirect("web:reports")
 
     kinds, languages = builder.kind_labels(), _languages()
-    filters = {"type": request.GET.get("type", ""), "period": _int(request.GET.get("period")),
-               "lang": request.GET.get("lang", ""), "status": request.GET.get("status", "")}
-    qs = selectors.run_list(kind=filters["type"], period=filters["period"], language=filters["lang"],
-                            status=filters["status"])
-    if request.GET.get("format") in ("csv", "json", "xlsx"):
-        return download([selectors.run_row(r) for r in qs], "report-runs", request.GET["format"])
+    answer = _runs(request)
+    if not isinstance(answer, tuple):
+        return answer  # the download
+    params, qs = answer
+    filters = {"type": params.type, "period": params.period, "lang": params.lang, "status": params.status}
     page = Paginator(qs, RUNS_PER_PAGE).get_page(request.GET.get("page"))
     scopes: dict[str, str] = {}
     rows = [_describe(r, kinds, languages, lang, scopes) for r in page]
@@ -151,7 +151,7 @@ def report_list(request):
         "kinds": list(kinds.items()), "report_languages": list(languages.items()),
         "formats": [(k, FORMAT_LABELS[k]) for k in FORMATS], "statuses": list(STATUSES.items()),
         "scopes": _scope_choices(lang) if may_generate else {}, "filters": filters, "query": query,
-        "periods": sorted(set(ReportRun.objects.values_list("period", flat=True)), reverse=True),
+        "periods": selectors.run_periods(),
         "page": page, "rows": rows, "refresh": refresh, "refresh_seconds": REFRESH_SECONDS,
     }, status=status)
 
@@ -224,8 +224,7 @@ def report_compare(request, pk: int):
             rows = [{**c, "label": CHANGE_LABELS.get(c["change"], c["change"])} for c in selectors.changes(base, run)]
         except ServiceError as exc:
             problem = _compare_problem(exc)
-    same = (ReportRun.objects.filter(kind=run.kind, period=run.period, scope=run.scope, language=run.language,
-                                     status="done").exclude(pk=run.pk).order_by("-created_at", "-id"))
+    same = selectors.same_report_runs(run)
     return render(request, "wsis/reports/compare.html", {
         "run": run, "base": base, "rows": rows, "problem": problem, "others": same,
         "r": _describe(run, builder.kind_labels(), _languages(), lang, {}),

@@ -30,13 +30,13 @@ def test_public_reads_and_downloads(client, plan):
     o11 = tree["objectives"][0]["outputs"][0]
     assert o11["code"] == "O1.1" and [k["status"] for k in o11["kpis"]] == ["no_data", "on_track"]
     rows = client.get(f"{API}/op-test/outputs", {"at": "2026-04-15", "status": "late"}).json()
-    assert [r["output"] for r in rows] == ["O1.2"]
+    assert rows["count"] == 1 and [r["output"] for r in rows["results"]] == ["O1.2"]
     resp = client.get(f"{API}/op-test/outputs", {"at": "2026-04-15", "status": "late", "format": "csv"})
     body = list(csv.DictReader(io.StringIO(resp.content.decode("utf-8-sig"))))
     assert [r["output"] for r in body] == ["O1.2"] and body[0]["status"] == "late"
     assert client.get(f"{API}/op-test/kpis", {"format": "xlsx"})["Content-Type"].startswith("application/vnd")
     assert client.get(f"{API}/op-test/export").content[:2] == b"PK"
-    over = client.get(f"{API}/op-test/overdue", {"at": "2026-04-15"}).json()
+    over = client.get(f"{API}/op-test/overdue", {"at": "2026-04-15"}).json()["results"]
     assert {r["kind"] for r in over} == {"milestone", "update"}
     bad = client.get(f"{API}/op-test", {"at": "2026-02-30"})
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "at"

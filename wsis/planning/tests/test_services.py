@@ -297,13 +297,16 @@ def test_plan_round_trips_through_the_interchange_shape(staff, plan):
     assert again == selectors.plan_to_data(plan)
 
 
-def test_reminders_once_per_window_in_the_reader_language(staff, plan, settings):
+def test_reminders_once_per_window_in_the_reader_language(staff, plan, settings,
+                                                           django_capture_on_commit_callbacks):
     staff["head"].preferred_language = "fr"
     staff["head"].save()
     u = _update(staff, plan, period="2025-H2")
     services.update_submit(actor=staff["head"], update=u)
     services.update_return(actor=staff["bdt_reviewer"], update=u, comment="Sites per country, please.")
-    result = reminders.reminders_send(today=D(2026, 3, 10))
+    with django_capture_on_commit_callbacks(execute=True):
+        result = reminders.reminders_send(today=D(2026, 3, 10))
+        assert mail.outbox == []  # not before the reminders are committed
     kinds = set(Reminder.objects.values_list("kind", flat=True))
     assert {"update_returned", "update_missing", "milestone_due"} <= kinds
     # The Africa office's staff and its regional officer hear about O1.1; the Europe officer does not.
@@ -319,6 +322,21 @@ def test_reminders_once_per_window_in_the_reader_language(staff, plan, settings)
     assert reminders.reminders_send(today=D(2026, 3, 25))["created"] >= 1
     assert reminders.reminders_send(today=D(2026, 4, 2))["created"] >= 1
     assert Reminder.objects.filter(kind="milestone_late", user__username="bdt.unit").count() == 1
+
+
+def test_reminders_rolled_back_send_no_mail(staff, plan, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            assert reminders.reminders_send(today=D(2026, 3, 10))["created"] >= 1
+            raise RuntimeError("the sweep's transaction is rolled back")
+    assert callbacks == [] and mail.outbox == []
+    assert not Reminder.objects.exists()
+    # The same sweep committed mails them.
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        result = reminders.reminders_send(today=D(2026, 3, 10))
+    assert len(callbacks) == 1 and result["emails"] == len(mail.outbox) >= 1
 
 
 def test_reminders_are_private(staff, plan):

@@ -24,7 +24,7 @@ def test_api_voting_and_permissions(client, entries, people):
     r = client.post(f"/api/v1/prizes/submissions/{s2.pk}/vote")
     assert r.status_code == 409 and r.json()["errors"][0]["code"] == "already_voted"
     assert client.get(f"/api/v1/prizes/contests/{contest.year}/tally").status_code == 403
-    public = client.get(f"/api/v1/prizes/contests/{contest.year}/submissions").json()
+    public = client.get(f"/api/v1/prizes/contests/{contest.year}/submissions").json()["results"]
     assert {row["state"] for row in public} == {"nominated"} and all(row["votes"] is None for row in public)
     client.force_login(people["admin"])
     tally = client.get(f"/api/v1/prizes/contests/{contest.year}/tally").json()
@@ -49,7 +49,7 @@ def test_results_api_and_csv(client, entries, people):
         assert client.post(f"/api/v1/prizes/submissions/{s.pk}/winner").status_code == 200
     assert client.post(f"/api/v1/prizes/contests/{contest.year}/publish").json()["phase"] == "results"
     client.logout()
-    rows = client.get(f"/api/v1/prizes/contests/{contest.year}/results").json()
+    rows = client.get(f"/api/v1/prizes/contests/{contest.year}/results").json()["results"]
     assert [(r["category"], r["state"]) for r in rows] == [("C2", "winner"), ("C2", "champion"), ("C5", "winner")]
     csv_text = client.get(f"/api/v1/prizes/contests/{contest.year}/results", {"format": "csv"}).content.decode("utf-8-sig")
     assert csv_text.count("\n") == 4 and "winner" in csv_text
