@@ -6,7 +6,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-
 pytestmark = pytest.mark.django_db
 
 
