@@ -40,7 +40,7 @@ class AlreadyVoted(ServiceError):
 
 class Throttled(ServiceError):
     def __init__(self, message):
-        super().__init__(message, code="throttled", status=429)
+        super().__init__(message, code="too_many_requests", status=429)
 
 
 def _require_phase(contest: Contest, phase: str, now=None):

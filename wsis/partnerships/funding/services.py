@@ -197,7 +197,7 @@ def document_attach(*, actor, owner, name: str, content: bytes, title: str = "",
     if not content:
         raise ValidationFailed([ErrorItem("empty", f"the file {name} is empty", field="file")])
     if len(content) > MAX_DOCUMENT_BYTES:
-        raise ValidationFailed([ErrorItem("file_too_large", f"the file {name} has {len(content):,} bytes; the limit is "
+        raise ValidationFailed([ErrorItem("too_large", f"the file {name} has {len(content):,} bytes; the limit is "
                                           f"{MAX_DOCUMENT_BYTES:,}", field="file")])
     safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)[-120:] or "document"
     with transaction.atomic():

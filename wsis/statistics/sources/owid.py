@@ -37,7 +37,7 @@ def read_grapher_csv(content: bytes, filename: str, *, columns: dict[str, str] |
     rows = csv_rows(text, filename)
     line, header = first_row(rows)
     if not header:
-        out.errors.append(ErrorItem("empty_file", "no header row found", location=filename))
+        out.errors.append(ErrorItem("empty", "no header row found", location=filename))
         return out
     if tuple(header[:3]) != KEYS:
         out.errors.append(ErrorItem("missing_column", "expected the header Entity,Code,Year,<series>…",

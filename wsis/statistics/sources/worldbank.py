@@ -169,7 +169,7 @@ def read_wdi_wide(content: bytes, filename: str) -> Parsed:
                                     + ",".join(WIDE_KEYS) + ",<years>…", location=f"{filename}:{line}"))
         return out
     if header is None:
-        out.errors.append(ErrorItem("empty_file", "no header row found", location=filename))
+        out.errors.append(ErrorItem("empty", "no header row found", location=filename))
         return out
     years = []
     for i, h in enumerate(header[4:], start=4):
@@ -240,7 +240,7 @@ def read_wdi_long(content: bytes, filename: str, *, indicator: str) -> Parsed:
     rows = csv_rows(text, filename)
     line, header = first_row(rows)
     if not header:
-        out.errors.append(ErrorItem("empty_file", "no header row found", location=filename))
+        out.errors.append(ErrorItem("empty", "no header row found", location=filename))
         return out
     missing = [k for k in LONG_KEYS if k not in header]
     if missing:
