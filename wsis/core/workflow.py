@@ -78,7 +78,7 @@ def step(action: str, sources: Iterable[str] | str, target: str, **kw) -> Transi
 class Workflow:
     """The states and transitions of one kind of record.
 
-    - `field`: the attribute holding the state; `state_of(obj)` instead when the state is computed.
+    - `field`: the attribute holding the state; `state_of(obj, ctx)` instead when the state is computed.
     - `lock(obj)`: the record read again under a row lock (by default `select_for_update` on its primary key).
     - `change(obj, transition, ctx)`: what the step does to the record (by default: set `field` and save); it
       returns the record the caller gets back (a published revision answers its original, for instance).
@@ -92,7 +92,7 @@ class Workflow:
     states: dict
     transitions: list[Transition]
     field: str = "state"
-    state_of: Callable[[Any], str] | None = None
+    state_of: Callable[[Any, dict], str] | None = None
     lock: Callable[[Any], Any] | None = None
     change: Callable[[Any, Transition, dict], Any] | None = None
     record: Callable[[Any, str, Transition, Any, dict], None] | None = None
@@ -130,15 +130,15 @@ class Workflow:
         """The state `action` leads to (the first one's, when the table gives several)."""
         return self._by_action[action][0].target
 
-    def state(self, obj) -> str:
-        return self.state_of(obj) if self.state_of else getattr(obj, self.field)
+    def state(self, obj, ctx: dict | None = None) -> str:
+        return self.state_of(obj, ctx or {}) if self.state_of else getattr(obj, self.field)
 
     def transition(self, action: str, state: str) -> Transition | None:
         return next((t for t in self._by_action.get(action, []) if state in t.sources), None)
 
     def available(self, actor, obj, ctx: dict | None = None) -> list[str]:
         """The actions `actor` may take on `obj` now (checks are left to the step itself)."""
-        state = self.state(obj)
+        state = self.state(obj, ctx)
         out = []
         for action in self._by_action:
             t = self.transition(action, state)
@@ -169,7 +169,7 @@ class Workflow:
         given = obj
         with transaction.atomic():
             obj = self._lock(obj)
-            before = self.state(obj)
+            before = self.state(obj, ctx)
             t = self.transition(action, before)
             if t is None:
                 raise InvalidTransition(self.refusal(obj, action, before))
@@ -185,7 +185,7 @@ class Workflow:
             if self.record:
                 self.record(obj, before, t, actor, ctx)
             old = self.audit_before(obj, before, t, ctx) if self.audit_before else {self.field: before}
-            after = self.audit_after(obj, before, t, ctx) if self.audit_after else {self.field: self.state(obj)}
+            after = self.audit_after(obj, before, t, ctx) if self.audit_after else {self.field: self.state(obj, ctx)}
             audit(actor=actor, verb=f"{self.entity}.{action}", target=obj, before=old, after=after)
         if given is not obj and hasattr(obj, "_meta"):  # the caller's instance shows the step too
             for f in obj._meta.concrete_fields:
