@@ -114,7 +114,7 @@ def session_add(*, actor, activity: Activity, data: dict) -> Session:
     with transaction.atomic():
         s = Session.objects.create(activity=activity, title=title, venue=venue,
                                    online=bool(data.get("online")), **times)
-        audit(actor=actor, verb="event.session_add", target=activity, after={"session": s.pk, "title": title})
+        audit(actor=actor, verb="event.add_session", target=activity, after={"session": s.pk, "title": title})
     return s
 
 
@@ -160,7 +160,7 @@ def attendance_set(*, actor, activity: Activity, cells: list[dict]) -> int:
         activity.attendance.all().delete()
         AttendanceCount.objects.bulk_create([AttendanceCount(activity=activity, **r) for r in rows])
         total = sum(r["count"] for r in rows)
-        audit(actor=actor, verb="event.attendance", target=activity, before={"total": before}, after={"total": total})
+        audit(actor=actor, verb="event.set_attendance", target=activity, before={"total": before}, after={"total": total})
     return total
 
 
@@ -176,7 +176,7 @@ def attendance_from_registrations(*, actor, activity: Activity) -> int:
         {"sex": s, "stakeholder": k, "economy": e, "count": n} for (s, k, e), n in counts.items()])
     with transaction.atomic():
         EventDetail.objects.filter(activity=activity).update(certificates_issued=certificates)
-        audit(actor=actor, verb="event.certificates", target=activity, after={"certificates": certificates})
+        audit(actor=actor, verb="event.count_certificates", target=activity, after={"certificates": certificates})
     return total
 
 
@@ -236,7 +236,7 @@ def registration_update(*, actor, registration: Registration, status: str | None
         registration.status = status or registration.status
         registration.certificate = registration.certificate if certificate is None else certificate
         registration.save()
-        audit(actor=actor, verb="event.registration", target=registration, before=before,
+        audit(actor=actor, verb="registration.update", target=registration, before=before,
               after={"status": registration.status, "certificate": registration.certificate})
     return registration
 

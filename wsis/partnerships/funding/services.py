@@ -264,7 +264,7 @@ def rates_import(*, actor, rows: list[dict]) -> dict:
         ExchangeRate.objects.bulk_create(new, batch_size=1000)
         ExchangeRate.objects.bulk_update(changed, ["per_usd", "source"], batch_size=1000)
         created, updated = len(new), len(changed)
-        audit(actor=actor, verb="rates.import", target=("partnerships.exchangerate", "", "exchange rates"),
+        audit(actor=actor, verb="exchange_rate.import", target=("partnerships.exchangerate", "", "exchange rates"),
               after={"rows": len(rows), "created": created, "updated": updated,
                      "currencies": sorted({r["currency"] for r in rows})})
     return {"rows": len(rows), "created": created, "updated": updated, "unchanged": len(rows) - created - updated}
@@ -475,7 +475,7 @@ def flows_record(*, actor, items: list[tuple[str, dict]], is_demo: bool = False,
                 flow.save()
                 updated += 1
             touched.append(flow.pk)
-        audit(actor=actor, verb="flows.record", target=("partnerships.flow", "", "funding flows"),
+        audit(actor=actor, verb="flow.record", target=("partnerships.flow", "", "funding flows"),
               after={"created": created, "updated": updated, "flows": touched[:500], "flags": len(overruns)})
     return {"created": created, "updated": updated, "flows": touched, "flags": [e.as_dict() for e in overruns]}
 
