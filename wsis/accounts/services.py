@@ -167,7 +167,7 @@ def email_confirm(*, token: str, max_age_days: int = 7) -> User:
         with transaction.atomic():
             user.email_verified_at = timezone.now()
             user.save(update_fields=["email_verified_at"])
-            audit(actor=user, verb="user.email_confirm", target=user)
+            audit(actor=user, verb="user.confirm_email", target=user)
     return user
 
 

@@ -18,7 +18,7 @@ from wsis.core.errors import envelope
 API_PREFIX = "/api/"
 
 # Stable codes of errors not raised by a service.
-STATUS_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
+STATUS_CODES = {400: "bad_request", 401: "unauthenticated", 403: "permission_denied", 404: "not_found",
                 405: "method_not_allowed", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
                 422: "invalid", 429: "too_many_requests", 500: "server_error"}
 STATUS_TEXT = {400: "Malformed request.", 401: "Sign in first.", 403: "Forbidden.", 404: "Not found.",

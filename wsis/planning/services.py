@@ -14,12 +14,21 @@ from django.utils import timezone
 from wsis.accounts.models import Organisation
 from wsis.core import validation as val
 from wsis.core.audit import audit
-from wsis.core.errors import ErrorItem, InvalidTransition, PermissionDenied, ValidationFailed
+from wsis.core.errors import (
+    ErrorCode,
+    ErrorItem,
+    InvalidTransition,
+    PermissionDenied,
+    ValidationFailed,
+)
+from wsis.core.workflow import Workflow, step
 from wsis.planning import permissions
 from wsis.planning.models import (
     DIRECTIONS,
     MEASURES,
+    PLAN_STATES,
     SOURCES,
+    UPDATE_STATES,
     Kpi,
     KpiTranslation,
     Milestone,
@@ -292,7 +301,7 @@ def plan_import(*, actor, data: dict, is_demo: bool = False) -> Plan:
             MilestoneTranslation.objects.bulk_create([MilestoneTranslation(milestone=row, language=lang, title=v)
                                                       for lang, v in titles.items()])
         Period.objects.bulk_create([Period(plan=plan, **p) for p in periods])
-        audit(actor=actor, verb="planning.plan_import", target=plan,
+        audit(actor=actor, verb="plan.import", target=plan,
               after={"code": code, "objectives": len(objectives), "outputs": len(outputs), "kpis": len(kpis),
                      "milestones": len(milestones), "periods": len(periods)})
     return plan
@@ -364,19 +373,31 @@ def _kpi_fields(errors, k, plan_start, plan_end) -> dict:
             "indicator": indicator if source == "indicator" else "", "area": area if source == "indicator" else ""}
 
 
+def _plan_change(plan: Plan, t, ctx):
+    plan.state = t.target
+    plan.save(update_fields=["state"])
+
+
+# A plan: draft → active (published to everyone) → closed.
+PLAN_WORKFLOW = Workflow(
+    "plan", PLAN_STATES,
+    [step("activate", "draft", "active", may=lambda actor, plan: permissions.can_plan_manage(actor),
+          denied="Only BDT administrators activate or close plans."),
+     step("close", "active", "closed", may=lambda actor, plan: permissions.can_plan_manage(actor),
+          denied="Only BDT administrators activate or close plans.")],
+    change=_plan_change,
+    refused=lambda plan, action, state, sources: f"A {state} plan cannot become {PLAN_WORKFLOW.target(action)}.",
+)
+
+
 def plan_set_state(*, actor, plan: Plan, state: str) -> Plan:
     """draft → active (published to everyone) → closed."""
     if not permissions.can_plan_manage(actor):
         raise PermissionDenied("Only BDT administrators activate or close plans.")
-    allowed = {"draft": {"active"}, "active": {"closed"}, "closed": set()}
-    if state not in allowed.get(plan.state, set()):
+    action = next((a for a in PLAN_WORKFLOW.actions if PLAN_WORKFLOW.target(a) == state), None)
+    if action is None or PLAN_WORKFLOW.transition(action, plan.state) is None:
         raise InvalidTransition(f"A {plan.state} plan cannot become {state}.")
-    with transaction.atomic():
-        before = plan.state
-        plan.state = state
-        plan.save(update_fields=["state"])
-        audit(actor=actor, verb=f"planning.plan_{state}", target=plan, before={"state": before}, after={"state": state})
-    return plan
+    return PLAN_WORKFLOW.apply(actor=actor, obj=plan, action=action)
 
 
 def milestone_update(*, actor, milestone: Milestone, expected=..., completed=...) -> Milestone:
@@ -399,7 +420,7 @@ def milestone_update(*, actor, milestone: Milestone, expected=..., completed=...
         for f, v in changes.items():
             setattr(milestone, f, v)
         milestone.save(update_fields=list(changes) or None)
-        audit(actor=actor, verb="planning.milestone_update", target=milestone, before=before,
+        audit(actor=actor, verb="milestone.update", target=milestone, before=before,
               after={f: v and v.isoformat() for f, v in changes.items()})
     return milestone
 
@@ -415,7 +436,7 @@ def output_activities_set(*, actor, output: Output, activities: list) -> Output:
     with transaction.atomic():
         before = sorted(output.activities.values_list("pk", flat=True))
         output.activities.set(sorted(set(found.values())))
-        audit(actor=actor, verb="planning.output_activities_set", target=output, before={"activities": before},
+        audit(actor=actor, verb="output.link_activities", target=output, before={"activities": before},
               after={"activities": sorted(set(found.values()))})
     return output
 
@@ -450,11 +471,6 @@ def _clean_values(output: Output, values: dict) -> tuple[dict, list]:
     return clean, errors
 
 
-def _step(update, actor, to_state, comment="", changes=None):
-    UpdateStep.objects.create(update=update, from_state=update.state, to_state=to_state, actor=actor,
-                              comment=comment, changes=changes)
-
-
 def update_save(*, actor, output: Output, period: Period, narrative: str, values: dict) -> ProgressUpdate:
     """Create or edit the office's draft (or returned) update for one period."""
     if not permissions.can_output_edit(actor, output):
@@ -479,58 +495,135 @@ def update_save(*, actor, output: Output, period: Period, narrative: str, values
         update.values.exclude(kpi__in=list(clean)).delete()
         for kpi, v in clean.items():
             UpdateValue.objects.update_or_create(update=update, kpi=kpi, defaults={"value": v})
-        audit(actor=actor, verb="planning.update_save", target=update, before=before,
+        audit(actor=actor, verb="progress_update.save", target=update, before=before,
               after={"narrative": update.narrative, "values": {k.code: v for k, v in clean.items()}})
     return update
 
 
-def update_submit(*, actor, update: ProgressUpdate) -> ProgressUpdate:
-    if not permissions.can_output_edit(actor, update.output):
-        raise PermissionDenied("Only the responsible office submits this update.")
-    with transaction.atomic():
-        update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
-        if update.period.is_locked:
-            raise InvalidTransition(f"Period {update.period.code} is locked.")
-        if update.state not in ("draft", "returned"):
-            raise InvalidTransition(f"Only a draft or returned update can be submitted; this one is {update.state}.")
-        if not update.narrative and not update.values.exists():
-            raise ValidationFailed([ErrorItem("required", "Write what was done in the period or give at least one "
-                                              "KPI value before submitting.", field="narrative")])
-        _step(update, actor, "submitted")
-        update.state, update.submitted_at = "submitted", timezone.now()
+def _reporter(actor, update: ProgressUpdate) -> bool:
+    return permissions.can_output_edit(actor, update.output)
+
+
+def _last_submitter(update: ProgressUpdate):
+    last = update.steps.filter(to_state="submitted").order_by("-at", "-id").first()
+    return last.actor_id if last is not None else None
+
+
+def _decider(actor, update: ProgressUpdate) -> bool:
+    return permissions.can_update_decide(actor) and _last_submitter(update) != actor.pk
+
+
+def _decider_denied(actor, update: ProgressUpdate) -> str:
+    if not permissions.can_update_decide(actor):
+        return "Only BDT administrators and reviewers approve or return updates."
+    return "Someone other than the submitter must decide on an update."
+
+
+def _period_open(update: ProgressUpdate, ctx) -> str | None:
+    return f"Period {update.period.code} is locked." if update.period.is_locked else None
+
+
+def _reported(update: ProgressUpdate, ctx) -> list[ErrorItem]:
+    if update.narrative or update.values.exists():
+        return []
+    return [ErrorItem(ErrorCode.REQUIRED, "Write what was done in the period or give at least one KPI value before "
+                                          "submitting.", field="narrative")]
+
+
+def _return_explained(update: ProgressUpdate, ctx) -> list[ErrorItem]:
+    return [] if ctx["comment"] else [
+        ErrorItem(ErrorCode.REQUIRED, "Say what must change when returning an update.", field="comment")]
+
+
+def _values_changed(update: ProgressUpdate, ctx) -> list[ErrorItem]:
+    old = {v.kpi_id: v.value for v in update.values.all()}
+    ctx["changes"] = {k.code: [old.get(k.pk), v] for k, v in ctx["values"].items() if old.get(k.pk) != v}
+    return [] if ctx["changes"] else [ErrorItem(ErrorCode.INVALID, "The values are unchanged.", field="values")]
+
+
+def _update_change(update: ProgressUpdate, t, ctx):
+    if t.action == "correct":
+        for kpi, v in ctx["values"].items():
+            UpdateValue.objects.update_or_create(update=update, kpi=kpi, defaults={"value": v})
+        return
+    update.state = t.target
+    if t.action == "submit":
+        update.submitted_at = timezone.now()
         update.save(update_fields=["state", "submitted_at", "updated_at"])
-        audit(actor=actor, verb="planning.update_submit", target=update, after={"state": "submitted"})
-    return update
+    else:
+        update.decided_at = timezone.now()
+        update.save(update_fields=["state", "decided_at", "updated_at"])
 
 
-def _decide(actor, update, to_state, comment):
+def _update_record(update: ProgressUpdate, before, t, actor, ctx):
+    UpdateStep.objects.create(update=update, from_state=before, to_state=t.target, actor=actor,
+                              comment=ctx.get("comment", ""), changes=ctx.get("changes"))
+
+
+def _update_audit_before(update: ProgressUpdate, before, t, ctx):
+    if t.action == "correct":
+        return {c: old_new[0] for c, old_new in ctx["changes"].items()}
+    return None if t.action == "submit" else {"state": before}
+
+
+def _update_audit_after(update: ProgressUpdate, before, t, ctx):
+    if t.action == "correct":
+        return {**{c: old_new[1] for c, old_new in ctx["changes"].items()}, "reason": ctx["comment"],
+                "locked_period": update.period.is_locked}
+    return {"state": t.target} if t.action == "submit" else {"state": t.target, "comment": ctx["comment"]}
+
+
+_DECIDE = {"may": _decider, "denied": _decider_denied, "guard": _period_open,
+           "refused": "Only a submitted update can be decided; this one is {state}."}
+
+# A progress update: the office writes and submits it; someone else (a reviewer or a BDT administrator) approves it
+# or returns it with a comment; a BDT administrator may correct approved figures, with a reason.
+UPDATE_WORKFLOW = Workflow(
+    "progress_update", UPDATE_STATES,
+    [
+        step("submit", ["draft", "returned"], "submitted", may=_reporter,
+             denied="Only the responsible office submits this update.", guard=_period_open, checks=_reported,
+             refused="Only a draft or returned update can be submitted; this one is {state}."),
+        step("approve", "submitted", "approved", **_DECIDE),
+        step("return", "submitted", "returned", **_DECIDE, checks=_return_explained),
+        step("correct", "approved", "approved", may=lambda actor, update: permissions.can_plan_manage(actor),
+             denied="Only BDT administrators correct approved figures.", checks=_values_changed,
+             refused="Only approved updates are corrected; edit drafts and returned updates instead."),
+    ],
+    lock=lambda u: ProgressUpdate.objects.select_for_update().select_related("period", "output").get(pk=u.pk),
+    change=_update_change,
+    record=_update_record,
+    audit_before=_update_audit_before,
+    audit_after=_update_audit_after,
+)
+
+
+def update_actions(actor, update: ProgressUpdate) -> list[str]:
+    """The review steps `actor` may take on `update` now."""
+    return UPDATE_WORKFLOW.available(actor, update)
+
+
+def update_submit(*, actor, update: ProgressUpdate) -> ProgressUpdate:
+    if not _reporter(actor, update):
+        raise PermissionDenied("Only the responsible office submits this update.")
+    return UPDATE_WORKFLOW.apply(actor=actor, obj=update, action="submit")
+
+
+def _decide(actor, update, action, comment):
     if not permissions.can_update_decide(actor):
         raise PermissionDenied("Only BDT administrators and reviewers approve or return updates.")
-    with transaction.atomic():
-        update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
-        if update.state != "submitted":
-            raise InvalidTransition(f"Only a submitted update can be decided; this one is {update.state}.")
-        if update.period.is_locked:
-            raise InvalidTransition(f"Period {update.period.code} is locked.")
-        last = update.steps.filter(to_state="submitted").order_by("-at", "-id").first()
-        if last is not None and last.actor_id == actor.pk:
-            raise PermissionDenied("Someone other than the submitter must decide on an update.")
-        _step(update, actor, to_state, comment)
-        update.state, update.decided_at = to_state, timezone.now()
-        update.save(update_fields=["state", "decided_at", "updated_at"])
-        audit(actor=actor, verb=f"planning.update_{'approve' if to_state == 'approved' else 'return'}", target=update,
-              before={"state": "submitted"}, after={"state": to_state, "comment": comment})
-    return update
+    return UPDATE_WORKFLOW.apply(actor=actor, obj=update, action=action, ctx={"comment": comment})
 
 
 def update_approve(*, actor, update: ProgressUpdate, comment: str = "") -> ProgressUpdate:
-    return _decide(actor, update, "approved", comment.strip())
+    return _decide(actor, update, "approve", comment.strip())
 
 
 def update_return(*, actor, update: ProgressUpdate, comment: str) -> ProgressUpdate:
     if not (comment or "").strip():
-        raise ValidationFailed([ErrorItem("required", "Say what must change when returning an update.", field="comment")])
-    return _decide(actor, update, "returned", comment.strip())
+        raise ValidationFailed([ErrorItem(ErrorCode.REQUIRED, "Say what must change when returning an update.",
+                                          field="comment")])
+    return _decide(actor, update, "return", comment.strip())
 
 
 def period_lock(*, actor, period: Period) -> Period:
@@ -546,7 +639,7 @@ def period_lock(*, actor, period: Period) -> Period:
             raise InvalidTransition(f"Decide the submitted updates first: {', '.join(sorted(waiting))}.")
         period.locked_at, period.locked_by = timezone.now(), actor
         period.save(update_fields=["locked_at", "locked_by"])
-        audit(actor=actor, verb="planning.period_lock", target=period, after={"locked": True})
+        audit(actor=actor, verb="period.lock", target=period, after={"locked": True})
     return period
 
 
@@ -555,26 +648,12 @@ def update_correct(*, actor, update: ProgressUpdate, values: dict, reason: str) 
     if not permissions.can_plan_manage(actor):
         raise PermissionDenied("Only BDT administrators correct approved figures.")
     if not (reason or "").strip():
-        raise ValidationFailed([ErrorItem("required", "A correction needs a reason.", field="reason")])
+        raise ValidationFailed([ErrorItem(ErrorCode.REQUIRED, "A correction needs a reason.", field="reason")])
     val.clean_text(reason, "reason", multiline=True)
     clean, errors = _clean_values(update.output, values)
     if errors:
         raise ValidationFailed(errors)
     if not clean:
-        raise ValidationFailed([ErrorItem("required", "Give at least one corrected value.", field="values")])
-    with transaction.atomic():
-        update = ProgressUpdate.objects.select_for_update().select_related("period", "output").get(pk=update.pk)
-        if update.state != "approved":
-            raise InvalidTransition("Only approved updates are corrected; edit drafts and returned updates instead.")
-        old = {v.kpi_id: v.value for v in update.values.all()}
-        changes = {k.code: [old.get(k.pk), v] for k, v in clean.items() if old.get(k.pk) != v}
-        if not changes:
-            raise ValidationFailed([ErrorItem("invalid", "The values are unchanged.", field="values")])
-        for kpi, v in clean.items():
-            UpdateValue.objects.update_or_create(update=update, kpi=kpi, defaults={"value": v})
-        _step(update, actor, "approved", reason.strip(), changes)
-        audit(actor=actor, verb="planning.update_correct", target=update,
-              before={c: old_new[0] for c, old_new in changes.items()},
-              after={**{c: old_new[1] for c, old_new in changes.items()}, "reason": reason.strip(),
-                     "locked_period": update.period.is_locked})
-    return update
+        raise ValidationFailed([ErrorItem(ErrorCode.REQUIRED, "Give at least one corrected value.", field="values")])
+    return UPDATE_WORKFLOW.apply(actor=actor, obj=update, action="correct",
+                                 ctx={"values": clean, "comment": reason.strip()})

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from wsis.core.audit import audit
 from wsis.core.errors import (
+    ErrorCode,
     ErrorItem,
     InvalidTransition,
     PermissionDenied,
@@ -17,8 +18,19 @@ from wsis.core.errors import (
     ValidationFailed,
 )
 from wsis.core.validation import model_errors
+from wsis.core.workflow import Workflow, step
 from wsis.prizes import permissions
-from wsis.prizes.models import Category, Conflict, Contest, Expert, Score, Submission, Vote
+from wsis.prizes.models import (
+    PHASES,
+    SUBMISSION_STATES,
+    Category,
+    Conflict,
+    Contest,
+    Expert,
+    Score,
+    Submission,
+    Vote,
+)
 from wsis.reference.models import ActionLine
 
 MIN_WORDS, MAX_WORDS = 150, 200
@@ -40,14 +52,84 @@ class AlreadyVoted(ServiceError):
 
 class Throttled(ServiceError):
     def __init__(self, message):
-        super().__init__(message, code="throttled", status=429)
+        super().__init__(message, code=ErrorCode.TOO_MANY_REQUESTS, status=429)
+
+
+def _in_phase(phase: str):
+    def guard(obj, ctx) -> str | None:
+        contest = obj if isinstance(obj, Contest) else obj.contest
+        current = contest.phase(ctx.get("now"))
+        if current != phase:
+            return (f"This is possible only during the {phase} phase; the {contest.year} contest is in its {current} "
+                    "phase.")
+        return None
+    return guard
 
 
 def _require_phase(contest: Contest, phase: str, now=None):
-    current = contest.phase(now)
-    if current != phase:
-        raise InvalidTransition(f"This is possible only during the {phase} phase; the {contest.year} contest is in "
-                                f"its {current} phase.")
+    message = _in_phase(phase)(contest, {"now": now})
+    if message:
+        raise InvalidTransition(message)
+
+
+def _nominator(actor, submission: Submission) -> bool:
+    return permissions.can_nominate(actor, submission.contest)
+
+
+def _winners_chosen(contest: Contest, ctx) -> str | None:
+    missing = [c.code for c in contest.categories.all()
+               if c.submissions.filter(state__in=("finalist", "champion")).exists()
+               and not c.submissions.filter(state="winner").exists()]
+    return f"Choose a winner first in: {', '.join(missing)}." if missing else None
+
+
+def _submission_change(submission: Submission, t, ctx):
+    if t.action == "choose_winner":  # the other finalists of the category become champions
+        for s in Submission.objects.filter(category=submission.category, state__in=("finalist", "champion", "winner")
+                                           ).exclude(pk=submission.pk):
+            s.state = "champion"
+            s.save(update_fields=["state"])
+    submission.state = t.target
+    submission.save(update_fields=["state"])
+
+
+_NOMINATOR = {"may": _nominator, "denied": "Only the chair of the expert group or a BDT administrator nominates.",
+              "guard": _in_phase("review")}
+
+# A submission: the experts' chair nominates it (or takes it back) during the review; after the vote, the finalists
+# go to the selection, where one per category is chosen as the winner and the others become champions.
+SUBMISSION_WORKFLOW = Workflow(
+    "submission", SUBMISSION_STATES,
+    [
+        step("nominate", ["submitted", "nominated"], "nominated", **_NOMINATOR),
+        step("unnominate", ["submitted", "nominated"], "submitted", **_NOMINATOR),
+        step("choose_winner", ["finalist", "champion", "winner"], "winner", may=_nominator,
+             denied="Only the chair of the expert group or a BDT administrator chooses winners.",
+             guard=_in_phase("selection"), refused="Only a finalist can be chosen as the winner."),
+    ],
+    change=_submission_change,
+    audit_before=lambda sub, before, t, ctx: None,
+    audit_after=lambda sub, before, t, ctx: {"category": sub.category.code} if t.action == "choose_winner" else None,
+)
+
+# A contest moves through its phases by its dates (Contest.phase); the one step taken by hand is publishing the
+# results, once every category with finalists has its winner.
+CONTEST_WORKFLOW = Workflow(
+    "contest", PHASES,
+    [step("publish_results", "selection", "results", may=lambda actor, contest: permissions.can_contest_manage(actor),
+          denied="Only BDT administrators publish results.", guard=_winners_chosen)],
+    state_of=lambda contest, ctx: contest.phase(ctx.get("now")),
+    change=lambda contest, t, ctx: _publish_results(contest, ctx.get("now")),
+    audit_before=lambda contest, before, t, ctx: None,
+    audit_after=lambda contest, before, t, ctx: None,
+    refused=lambda contest, action, state, sources: (f"This is possible only during the {sources[0]} phase; the "
+                                                     f"{contest.year} contest is in its {state} phase."),
+)
+
+
+def _publish_results(contest: Contest, now) -> None:
+    contest.results_published_at = now or timezone.now()
+    contest.save(update_fields=["results_published_at"])
 
 
 def contest_create(*, actor, year: int, title: str, dates: dict, eligible_statuses=("ongoing", "completed"),
@@ -81,7 +163,7 @@ def contest_create(*, actor, year: int, title: str, dates: dict, eligible_status
                                          **{k: dates[k] for k in keys})
         Category.objects.bulk_create([Category(contest=contest, code=c, action_line=lines[c], order=i)
                                       for i, c in enumerate(categories)])
-        audit(actor=actor, verb="prizes.contest_create", target=contest, after={"year": year, "categories": categories})
+        audit(actor=actor, verb="contest.create", target=contest, after={"year": year, "categories": categories})
     return contest
 
 
@@ -125,7 +207,7 @@ def submission_create(*, actor, contest: Contest, category: Category, activity, 
             sub = Submission.objects.create(contest=contest, category=category, activity=activity,
                                             organisation_id=activity.lead_organisation_id, description=description.strip(),
                                             language=language, submitted_by=actor if getattr(actor, "pk", None) else None)
-            audit(actor=actor, verb="prizes.submit", target=sub, after={"category": category.code, "activity": activity.pk})
+            audit(actor=actor, verb="submission.create", target=sub, after={"category": category.code, "activity": activity.pk})
     except IntegrityError as exc:
         # Two entries racing past the checks above; the database keeps the rules.
         raise ValidationFailed([ErrorItem("duplicate", "This entry breaks the one-entry rules.", field="activity")]) from exc
@@ -137,7 +219,7 @@ def expert_add(*, actor, contest: Contest, user, is_chair: bool = False) -> Expe
         raise PermissionDenied("Only BDT administrators appoint experts.")
     with transaction.atomic():
         expert, _created = Expert.objects.update_or_create(contest=contest, user=user, defaults={"is_chair": is_chair})
-        audit(actor=actor, verb="prizes.expert_add", target=expert, after={"user": user.username, "chair": is_chair})
+        audit(actor=actor, verb="expert.add", target=expert, after={"user": user.username, "chair": is_chair})
     return expert
 
 
@@ -150,7 +232,7 @@ def conflict_declare(*, actor, submission: Submission, reason: str) -> Conflict:
     with transaction.atomic():
         conflict, _c = Conflict.objects.get_or_create(expert=seat, submission=submission, defaults={"reason": reason})
         Score.objects.filter(expert=seat, submission=submission).delete()
-        audit(actor=actor, verb="prizes.conflict", target=conflict, after={"reason": reason})
+        audit(actor=actor, verb="conflict.declare", target=conflict, after={"reason": reason})
     return conflict
 
 
@@ -175,7 +257,7 @@ def score_set(*, actor, submission: Submission, value: int, comment: str = "", n
     with transaction.atomic():
         score, _c = Score.objects.update_or_create(expert=seat, submission=submission,
                                                    defaults={"value": value, "comment": comment})
-        audit(actor=actor, verb="prizes.score", target=score, after={"value": value})
+        audit(actor=actor, verb="score.set", target=score, after={"value": value})
     return score
 
 
@@ -190,10 +272,10 @@ def nominate(*, actor, submissions: list[Submission], nominated: bool = True, no
     with transaction.atomic():
         for sub in submissions:
             if sub.contest_id != contest.pk:
-                raise ValidationFailed([ErrorItem("invalid", "Submissions of one contest at a time.", field="submissions")])
-            sub.state = "nominated" if nominated else "submitted"
-            sub.save(update_fields=["state"])
-            audit(actor=actor, verb="prizes.nominate" if nominated else "prizes.unnominate", target=sub)
+                raise ValidationFailed([ErrorItem(ErrorCode.INVALID, "Submissions of one contest at a time.",
+                                                  field="submissions")])
+            SUBMISSION_WORKFLOW.apply(actor=actor, obj=sub, action="nominate" if nominated else "unnominate",
+                                      ctx={"now": now})
 
 
 def _limit(setting: str) -> tuple[int, int]:
@@ -229,7 +311,7 @@ def vote_cast(*, voter, submission: Submission, address: str | None = None, now=
             if recent > n:
                 vote.flagged = f"burst: {recent} votes for this project within {seconds} s"
                 vote.save(update_fields=["flagged"])
-            audit(actor=voter, verb="prizes.vote", target=vote,
+            audit(actor=voter, verb="vote.cast", target=vote,
                   after={"submission": submission.pk, "category": submission.category_id, "address": address or "",
                          "flagged": vote.flagged})
     except IntegrityError as exc:
@@ -250,7 +332,7 @@ def votes_invalidate(*, actor, votes: list[Vote], reason: str) -> int:
                 continue
             vote.invalidated_at, vote.invalidated_by, vote.invalidation_reason = now, actor, reason.strip()
             vote.save(update_fields=["invalidated_at", "invalidated_by", "invalidation_reason"])
-            audit(actor=actor, verb="prizes.vote_invalidate", target=vote, after={"reason": reason.strip()})
+            audit(actor=actor, verb="vote.invalidate", target=vote, after={"reason": reason.strip()})
             done += 1
     return done
 
@@ -281,7 +363,7 @@ def finalists_select(*, actor, contest: Contest, now=None) -> dict[str, list[int
                 s.state = "finalist" if s in chosen else "nominated"
                 s.save(update_fields=["state"])
             out[cat.code] = [s.pk for s in chosen]
-        audit(actor=actor, verb="prizes.finalists", target=contest, after=out)
+        audit(actor=actor, verb="contest.select_finalists", target=contest, after=out)
     return out
 
 
@@ -290,14 +372,7 @@ def winner_choose(*, actor, submission: Submission, now=None) -> Submission:
     if not permissions.can_nominate(actor, contest):
         raise PermissionDenied("Only the chair of the expert group or a BDT administrator chooses winners.")
     _require_phase(contest, "selection", now)
-    submission.refresh_from_db(fields=["state"])
-    if submission.state not in ("finalist", "champion", "winner"):
-        raise InvalidTransition("Only a finalist can be chosen as the winner.")
-    with transaction.atomic():
-        for s in Submission.objects.filter(category=submission.category, state__in=("finalist", "champion", "winner")):
-            s.state = "winner" if s.pk == submission.pk else "champion"
-            s.save(update_fields=["state"])
-        audit(actor=actor, verb="prizes.winner", target=submission, after={"category": submission.category.code})
+    SUBMISSION_WORKFLOW.apply(actor=actor, obj=submission, action="choose_winner", ctx={"now": now})
     submission.refresh_from_db()
     return submission
 
@@ -305,14 +380,4 @@ def winner_choose(*, actor, submission: Submission, now=None) -> Submission:
 def results_publish(*, actor, contest: Contest, now=None) -> Contest:
     if not permissions.can_contest_manage(actor):
         raise PermissionDenied("Only BDT administrators publish results.")
-    _require_phase(contest, "selection", now)
-    missing = [c.code for c in contest.categories.all()
-               if c.submissions.filter(state__in=("finalist", "champion")).exists()
-               and not c.submissions.filter(state="winner").exists()]
-    if missing:
-        raise InvalidTransition(f"Choose a winner first in: {', '.join(missing)}.")
-    with transaction.atomic():
-        contest.results_published_at = now or timezone.now()
-        contest.save(update_fields=["results_published_at"])
-        audit(actor=actor, verb="prizes.results_publish", target=contest)
-    return contest
+    return CONTEST_WORKFLOW.apply(actor=actor, obj=contest, action="publish_results", ctx={"now": now})

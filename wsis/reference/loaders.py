@@ -185,7 +185,7 @@ def load_sdg_texts(*, actor, root: Path, source: str = "open-sdg translations", 
                 upsert(m.SdgIndicatorTranslation, {"indicator": indicators[code], "language": lang},
                        {**fields, "source": source, "verified": True}, tally)
         if tally.changed():
-            audit(actor=actor, verb="reference.load_sdg_texts", target=("reference", "sdg-texts", str(root)),
+            audit(actor=actor, verb="sdg_text.load", target=("reference", "sdg-texts", str(root)),
                   after={**tally, "legacy": legacy})
     return {"tally": dict(tally), "legacy": legacy, "skipped": skipped}
 
@@ -276,7 +276,7 @@ def load_wb_income(*, actor, path: Path, valid_from: dt.date, skip_unknown: bool
             m.Membership.objects.create(group=groups[group_code], economy=eco, valid_from=valid_from, source=source)
             tally["created"] += 1
         if tally.changed():
-            audit(actor=actor, verb="reference.load_wb_income", target=("reference", "wb-income", str(path)),
+            audit(actor=actor, verb="income_group.load", target=("reference", "wb-income", str(path)),
                   after={**tally, "valid_from": valid_from.isoformat()})
     return {"tally": dict(tally), "skipped": unknown}
 
@@ -315,5 +315,5 @@ def load_itu_codes(*, actor, path: Path, iso3_column: str = "ISO3166-1-Alpha-3",
         for iso3, itu in wanted.items():
             upsert(m.Economy, {"iso3": iso3}, {"itu_code": itu}, tally)
         if tally.changed():
-            audit(actor=actor, verb="reference.load_itu_codes", target=("reference", "itu-codes", str(path)), after=dict(tally))
+            audit(actor=actor, verb="itu_code.load", target=("reference", "itu-codes", str(path)), after=dict(tally))
     return {"tally": dict(tally)}

@@ -85,7 +85,7 @@ def reference_init(*, actor, progress: Callable[[str], None] | None = None) -> T
         say("regions and groups")
         _load_groups(tally, sources)
         if tally.changed():
-            audit(actor=actor, verb="reference.init", target=("reference", "", "reference frameworks"),
+            audit(actor=actor, verb="reference_data.load", target=("reference", "", "reference frameworks"),
                   after={k: v for k, v in tally.items()})
     return tally
 
@@ -353,6 +353,6 @@ def group_members_set(*, actor, group: m.Group, members: list[str], on: dt.date)
         for iso3 in members:
             if iso3 not in current:
                 m.Membership.objects.create(group=group, economy_id=known[iso3], valid_from=on)
-        audit(actor=actor, verb="group.members_set", target=group, before={"members": before},
+        audit(actor=actor, verb="group.set_members", target=group, before={"members": before},
               after={"members": sorted(members), "on": on.isoformat()})
     return group

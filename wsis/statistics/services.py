@@ -69,7 +69,7 @@ def catalogue_init(*, actor="wsis init") -> Tally:
                {"name": IDI_2023.name, "definition": index_as_data(IDI_2023), "verified": IDI_2023.verified,
                 "notes": IDI_2023.notes}, tally)
         if tally.changed():
-            audit(actor=actor, verb="statistics.catalogue_init", target=("statistics", "", "indicator catalogue"),
+            audit(actor=actor, verb="indicator.load_catalogue", target=("statistics", "", "indicator catalogue"),
                   after=dict(tally))
     return tally
 
@@ -351,7 +351,7 @@ def import_release(*, actor, parsed: Parsed, adapter: str, filename: str, sha256
         release.counts = {"observations": n_obs, "aggregates": len(rows) - n_obs, "replaced": replaced,
                           "indicators": sorted({indicators[c].code for c in codes})}
         release.save(update_fields=["counts"])
-        audit(actor=actor, verb="statistics.import", target=release,
+        audit(actor=actor, verb="release.import", target=release,
               after={**release.counts, "file": filename, "unmatched": len(unmatched)})
     return ImportResult(release, True, n_obs, len(rows) - n_obs, release.counts["indicators"],
                         list(unmatched.values()), replaced)

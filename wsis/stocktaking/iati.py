@@ -195,12 +195,12 @@ def _load(path: Path, max_bytes: int, record_tag: str) -> tuple[ET.Element, dict
     except OSError as exc:
         _fail(path, "missing_file", f"cannot read the file: {exc.strerror}")
     if size > max_bytes:
-        _fail(path, "file_too_large", f"the file has {size:,} bytes, more than the limit of {max_bytes:,}; "
+        _fail(path, "too_large", f"the file has {size:,} bytes, more than the limit of {max_bytes:,}; "
                                       "split it into smaller files")
     with path.open("rb") as fh:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        _fail(path, "file_too_large", f"the file has more than {max_bytes:,} bytes; split it into smaller files")
+        _fail(path, "too_large", f"the file has more than {max_bytes:,} bytes; split it into smaller files")
     problem = _encoding_problem(data)
     if problem:
         _fail(path, "encoding", problem[0], problem[1])

@@ -11,6 +11,7 @@ from wsis.accounts.models import Organisation
 from wsis.core import validation as val
 from wsis.core.audit import audit
 from wsis.core.errors import (
+    ErrorCode,
     ErrorItem,
     InvalidTransition,
     PermissionDenied,
@@ -19,6 +20,7 @@ from wsis.core.errors import (
     ValidationFailed,
     problem_count,
 )
+from wsis.core.workflow import Workflow, step
 from wsis.reference import models as ref
 from wsis.reference.selectors import code_key
 from wsis.stocktaking import permissions, schema
@@ -422,35 +424,8 @@ def activity_update(*, actor, activity: Activity, data: dict) -> Activity:
     return activity
 
 
-# The workflow: (action, from state) → (to state, who may, whether the checks must pass, comment required)
-WORKFLOW = {
-    ("submit", "draft"): ("submitted", "author", True, False),
-    ("submit", "returned"): ("submitted", "author", True, False),
-    ("start_review", "submitted"): ("in_review", "reviewer", False, False),
-    ("return", "submitted"): ("returned", "reviewer", False, True),
-    ("return", "in_review"): ("returned", "reviewer", False, True),
-    ("reject", "in_review"): ("rejected", "reviewer", False, True),
-    ("publish", "in_review"): ("published", "reviewer", True, False),
-    ("withdraw", "draft"): ("withdrawn", "author", False, False),
-    ("withdraw", "submitted"): ("withdrawn", "author", False, False),
-    ("withdraw", "in_review"): ("withdrawn", "author", False, False),
-    ("withdraw", "returned"): ("withdrawn", "author", False, False),
-    ("withdraw", "published"): ("withdrawn", "author", False, True),
-    ("reopen", "withdrawn"): ("draft", "author", False, False),
-}
-ACTIONS = sorted({a for a, _s in WORKFLOW})
-
-
-def allowed_actions(actor, activity: Activity) -> list[str]:
-    out = []
-    for (action, state), (_to, who, _c, _m) in WORKFLOW.items():
-        if state != activity.state:
-            continue
-        if activity.revision_of_id and action == "withdraw" and state == "published":
-            continue
-        if _may(actor, activity, who):
-            out.append(action)
-    return out
+AUTHOR_ONLY = "Only the lead organisation's contributors may do this."
+REVIEWER_ONLY = "Only a reviewer for this activity's region, or a BDT reviewer, may do this."
 
 
 def _may(actor, activity, who) -> bool:
@@ -461,43 +436,83 @@ def _may(actor, activity, who) -> bool:
     return permissions.can_activity_review(actor, activity)
 
 
-def activity_transition(*, actor, activity: Activity, action: str, comment: str = "") -> Activity:
-    if action not in ACTIONS:
-        raise ValidationFailed([ErrorItem("invalid_choice", f"Unknown action '{action}'; use one of {', '.join(ACTIONS)}.", field="action")])
-    activity.refresh_from_db(fields=["state"])
-    step = WORKFLOW.get((action, activity.state))
-    if step is None:
-        froms = [s for a, s in WORKFLOW if a == action]
-        raise InvalidTransition(f"Cannot {action.replace('_', ' ')} an activity that is {activity.state}; "
-                                f"it must be {' or '.join(froms)}.")
-    to, who, must_check, needs_comment = step
-    if not _may(actor, activity, who):
-        raise PermissionDenied("Only the lead organisation's contributors may do this." if who == "author"
-                               else "Only a reviewer for this activity's region, or a BDT reviewer, may do this.")
-    if needs_comment and not comment.strip():
-        raise ValidationFailed([ErrorItem("required", "Say why in a comment.", field="comment")])
-    if must_check:
-        blocking = [c for c in checks(activity) if c["level"] == "error"]
-        if blocking:
-            raise ServiceError("The activity does not pass the checks yet.", code="checks_failed", status=409,
-                               errors=[ErrorItem("checks_failed", c["message"], field=c["field"]) for c in blocking])
-    with transaction.atomic():
-        activity = Activity.objects.select_for_update().get(pk=activity.pk)
-        if WORKFLOW.get((action, activity.state)) != step:
-            raise InvalidTransition(f"The activity changed meanwhile (it is now {activity.state}); reload it.")
-        before = activity.state
+def _author(actor, activity) -> bool:
+    return _may(actor, activity, "author")
+
+
+def _reviewer(actor, activity) -> bool:
+    return _may(actor, activity, "reviewer")
+
+
+def _passes_checks(activity, ctx) -> list[ErrorItem]:
+    return [ErrorItem(ErrorCode.CHECKS_FAILED, c["message"], field=c["field"])
+            for c in checks(activity) if c["level"] == "error"]
+
+
+def _checks_failed(problems) -> ServiceError:
+    return ServiceError("The activity does not pass the checks yet.", code=ErrorCode.CHECKS_FAILED, status=409,
+                        errors=problems)
+
+
+def _commented(activity, ctx) -> list[ErrorItem]:
+    return [] if ctx["comment"] else [ErrorItem(ErrorCode.REQUIRED, "Say why in a comment.", field="comment")]
+
+
+def _not_a_revision(activity, ctx) -> str | None:
+    return "A revision is withdrawn through its original." if activity.revision_of_id else None
+
+
+_BY_AUTHOR = {"may": _author, "denied": AUTHOR_ONLY}
+_BY_REVIEWER = {"may": _reviewer, "denied": REVIEWER_ONLY}
+_SUBMIT = {"checks": _passes_checks, "failure": _checks_failed}
+
+
+def _change(activity, t, ctx):
+    if t.target == "published":
+        target = _publish(activity, ctx["actor"])
+    else:
+        activity.state = t.target
+        activity.save(update_fields=["state", "updated_at"])
+        reindex([activity.pk])
         target = activity
-        if to == "published":
-            target = _publish(activity, actor)
-        else:
-            activity.state = to
-            activity.save(update_fields=["state", "updated_at"])
-            reindex([activity.pk])
-        Transition.objects.create(activity=activity, from_state=before, to_state=activity.state, actor=actor,
-                                  comment=comment.strip())
-        audit(actor=actor, verb=f"activity.{action}", target=activity, before={"state": before},
-              after={"state": activity.state, "comment": comment.strip(), "published_into": target.pk})
+    ctx["published_into"] = target.pk
     return target
+
+
+def _record(activity, before, t, actor, ctx):
+    Transition.objects.create(activity=activity, from_state=before, to_state=activity.state, actor=actor,
+                              comment=ctx["comment"])
+
+
+WORKFLOW = Workflow(
+    "activity", schema.STATES,
+    [
+        step("submit", ["draft", "returned"], "submitted", **_BY_AUTHOR, **_SUBMIT),
+        step("start_review", "submitted", "in_review", **_BY_REVIEWER),
+        step("return", ["submitted", "in_review"], "returned", **_BY_REVIEWER, checks=_commented),
+        step("reject", "in_review", "rejected", **_BY_REVIEWER, checks=_commented),
+        step("publish", "in_review", "published", **_BY_REVIEWER, **_SUBMIT),
+        step("withdraw", ["draft", "submitted", "in_review", "returned"], "withdrawn", **_BY_AUTHOR),
+        step("withdraw", "published", "withdrawn", **_BY_AUTHOR, guard=_not_a_revision, checks=_commented),
+        step("reopen", "withdrawn", "draft", **_BY_AUTHOR),
+    ],
+    change=_change,
+    record=_record,
+    audit_after=lambda a, before, t, ctx: {"state": a.state, "comment": ctx["comment"],
+                                           "published_into": ctx["published_into"]},
+    refused=lambda a, action, state, sources: (f"Cannot {action.replace('_', ' ')} an activity that is {state}; "
+                                               f"it must be {' or '.join(sources)}."),
+)
+ACTIONS = sorted(WORKFLOW.actions)
+
+
+def allowed_actions(actor, activity: Activity) -> list[str]:
+    return WORKFLOW.available(actor, activity)
+
+
+def activity_transition(*, actor, activity: Activity, action: str, comment: str = "") -> Activity:
+    return WORKFLOW.apply(actor=actor, obj=activity, action=action,
+                          ctx={"actor": actor, "comment": comment.strip()})
 
 
 def _publish(activity: Activity, actor) -> Activity:

@@ -352,7 +352,7 @@ def _activity(values: dict, present: set[str], has_titles: bool, bad) -> dict:
 
     amount, problem = _amount(values.get("budget_amount"))
     if problem:
-        bad("budget_amount", "invalid_number", f"budget_amount {problem}")
+        bad("budget_amount", "invalid_value", f"budget_amount {problem}")
     currency = text("budget_currency").upper()
     if currency and not CURRENCY.fullmatch(currency):
         bad("budget_currency", "invalid", f"{currency!r} is not an ISO 4217 currency code (three letters, e.g. USD)")

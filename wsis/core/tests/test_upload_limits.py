@@ -189,7 +189,7 @@ def test_a_million_problems_are_kept_as_a_capped_list_with_their_total():
     assert exc.errors[-1].code == "more_problems"
     assert exc.errors[-1].message.startswith("and 999,800 more problems (1,000,000 in all)")
     # A plain list is capped the same way when the error is raised.
-    exc = ValidationFailed([ErrorItem("x", "y")] * 1_000)
+    exc = ValidationFailed([ErrorItem("invalid", "y")] * 1_000)
     assert (exc.total, len(exc.errors)) == (1_000, 201)
 
 

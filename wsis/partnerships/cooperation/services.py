@@ -10,11 +10,13 @@ from wsis.accounts.models import Organisation, OrganisationKind
 from wsis.core import validation as val
 from wsis.core.audit import audit
 from wsis.core.errors import (
+    ErrorCode,
     ErrorItem,
     InvalidTransition,
     PermissionDenied,
     ValidationFailed,
 )
+from wsis.core.workflow import Workflow, step
 from wsis.partnerships import codes, permissions
 from wsis.partnerships.models import (
     AssistanceRequest,
@@ -112,7 +114,7 @@ def session_add(*, actor, activity: Activity, data: dict) -> Session:
     with transaction.atomic():
         s = Session.objects.create(activity=activity, title=title, venue=venue,
                                    online=bool(data.get("online")), **times)
-        audit(actor=actor, verb="event.session_add", target=activity, after={"session": s.pk, "title": title})
+        audit(actor=actor, verb="event.add_session", target=activity, after={"session": s.pk, "title": title})
     return s
 
 
@@ -158,7 +160,7 @@ def attendance_set(*, actor, activity: Activity, cells: list[dict]) -> int:
         activity.attendance.all().delete()
         AttendanceCount.objects.bulk_create([AttendanceCount(activity=activity, **r) for r in rows])
         total = sum(r["count"] for r in rows)
-        audit(actor=actor, verb="event.attendance", target=activity, before={"total": before}, after={"total": total})
+        audit(actor=actor, verb="event.set_attendance", target=activity, before={"total": before}, after={"total": total})
     return total
 
 
@@ -174,7 +176,7 @@ def attendance_from_registrations(*, actor, activity: Activity) -> int:
         {"sex": s, "stakeholder": k, "economy": e, "count": n} for (s, k, e), n in counts.items()])
     with transaction.atomic():
         EventDetail.objects.filter(activity=activity).update(certificates_issued=certificates)
-        audit(actor=actor, verb="event.certificates", target=activity, after={"certificates": certificates})
+        audit(actor=actor, verb="event.count_certificates", target=activity, after={"certificates": certificates})
     return total
 
 
@@ -234,7 +236,7 @@ def registration_update(*, actor, registration: Registration, status: str | None
         registration.status = status or registration.status
         registration.certificate = registration.certificate if certificate is None else certificate
         registration.save()
-        audit(actor=actor, verb="event.registration", target=registration, before=before,
+        audit(actor=actor, verb="registration.update", target=registration, before=before,
               after={"status": registration.status, "certificate": registration.certificate})
     return registration
 
@@ -294,62 +296,80 @@ def request_create(*, actor, data: dict, at=None, is_demo: bool = False) -> Assi
     return r
 
 
+def _may_handle(actor, request: AssistanceRequest) -> bool:
+    return permissions.can_request_handle(actor, _economy_regions(request.economy_id))
+
+
+HANDLERS_ONLY = "Only BDT and the regional officers of the economy's region handle its requests."
+
+
+def _dated_in_order(request: AssistanceRequest, ctx) -> list[ErrorItem]:
+    if ctx["at"] < request.state_since or ctx["at"] > timezone.now():
+        return [ErrorItem(ErrorCode.INVALID, "a step is dated between the previous step and now", field="at")]
+    return []
+
+
+def _request_change(request: AssistanceRequest, t, ctx):
+    request.state, request.state_since = t.target, ctx["at"]
+    if t.action == "assign":
+        request.office, request.output = ctx["office"], ctx["output"]
+    request.save()
+
+
+def _request_record(request: AssistanceRequest, before, t, actor, ctx):
+    RequestStep.objects.create(request=request, from_state=before, to_state=t.target, at=ctx["at"],
+                               comment=ctx["comment"], actor=actor if getattr(actor, "pk", None) else None)
+
+
+# The (from, to) of each action are in codes.REQUEST_ACTIONS; who may take them and what is checked, here.
+REQUEST_WORKFLOW = Workflow(
+    "request", codes.REQUEST_STATES,
+    [step(action, froms, to, may=_may_handle, denied=HANDLERS_ONLY, checks=_dated_in_order)
+     for action, (froms, to) in codes.REQUEST_ACTIONS.items()],
+    change=_request_change,
+    record=_request_record,
+    audit_after=lambda r, before, t, ctx: {"state": t.target, "at": ctx["at"].isoformat(), "office": r.office_id,
+                                           "output": r.output_id},
+    refused=lambda r, action, state, sources: (f"A request that is {state} cannot be moved with '{action}'; "
+                                               f"it must be {' or '.join(sorted(sources))}."),
+    unknown="unknown action '{action}'; use one of {actions}",
+)
+
+
 def request_actions(actor, request: AssistanceRequest) -> list[str]:
-    if not permissions.can_request_handle(actor, _economy_regions(request.economy_id)):
-        return []
-    return [a for a, (froms, _to) in codes.REQUEST_ACTIONS.items() if request.state in froms]
+    return REQUEST_WORKFLOW.available(actor, request)
 
 
 def request_transition(*, actor, request: AssistanceRequest, action: str, comment: str = "", office=None,
                        output=None, at=None) -> AssistanceRequest:
     from wsis.planning.models import Output
 
-    if action not in codes.REQUEST_ACTIONS:
-        raise ValidationFailed([ErrorItem("invalid_choice", f"unknown action '{action}'; use one of "
-                                          f"{', '.join(codes.REQUEST_ACTIONS)}", field="action")])
-    if not permissions.can_request_handle(actor, _economy_regions(request.economy_id)):
-        raise PermissionDenied("Only BDT and the regional officers of the economy's region handle its requests.")
+    REQUEST_WORKFLOW.check_action(action)
+    if not _may_handle(actor, request):
+        raise PermissionDenied(HANDLERS_ONLY)
     errors = Errors()
     if action == "assign":
         if office is None:
-            errors.add("office", "name the office that will deliver the help", "required")
+            errors.add("office", "name the office that will deliver the help", ErrorCode.REQUIRED)
         elif not isinstance(office, Organisation):
             office = Organisation.objects.filter(pk=_int(office) or 0, kind__in=permissions.BDT_KINDS).first()
             if office is None:
-                errors.add("office", "the office must be a BDT unit or an ITU regional office", "unknown_code")
+                errors.add("office", "the office must be a BDT unit or an ITU regional office", ErrorCode.UNKNOWN_CODE)
         elif office.kind not in permissions.BDT_KINDS:
-            errors.add("office", "the office must be a BDT unit or an ITU regional office", "invalid_choice")
+            errors.add("office", "the office must be a BDT unit or an ITU regional office", ErrorCode.INVALID_CHOICE)
         if output is None:
-            errors.add("output", "name the operational-plan output the help serves", "required")
+            errors.add("output", "name the operational-plan output the help serves", ErrorCode.REQUIRED)
         elif not isinstance(output, Output):
             output = Output.objects.filter(pk=_int(output) or 0).first()
             if output is None:
-                errors.add("output", "unknown operational-plan output", "unknown_code")
+                errors.add("output", "unknown operational-plan output", ErrorCode.UNKNOWN_CODE)
     if action == "decline" and not comment.strip():
-        errors.add("comment", "say why the request is declined; the requester sees it", "required")
+        errors.add("comment", "say why the request is declined; the requester sees it", ErrorCode.REQUIRED)
     _fits(RequestStep, {"comment": comment.strip()}, errors)
-    when = at or timezone.now()
     if errors:
         raise ValidationFailed(errors)
-    with transaction.atomic():
-        request = AssistanceRequest.objects.select_for_update().get(pk=request.pk)
-        froms, to = codes.REQUEST_ACTIONS[action]
-        if request.state not in froms:
-            raise InvalidTransition(f"A request that is {request.state} cannot be moved with '{action}'; "
-                                    f"it must be {' or '.join(sorted(froms))}.")
-        if when < request.state_since or when > timezone.now():
-            raise ValidationFailed([ErrorItem("invalid", "a step is dated between the previous step and now",
-                                              field="at")])
-        before = request.state
-        request.state, request.state_since = to, when
-        if action == "assign":
-            request.office, request.output = office, output
-        request.save()
-        RequestStep.objects.create(request=request, from_state=before, to_state=to, at=when, comment=comment.strip(),
-                                   actor=actor if getattr(actor, "pk", None) else None)
-        audit(actor=actor, verb=f"request.{action}", target=request, before={"state": before},
-              after={"state": to, "at": when.isoformat(), "office": request.office_id, "output": request.output_id})
-    return request
+    return REQUEST_WORKFLOW.apply(actor=actor, obj=request, action=action, ctx={
+        "at": at or timezone.now(), "comment": comment.strip(), "office": office, "output": output})
 
 
 def request_link_activities(*, actor, request: AssistanceRequest, activity_ids: list[int]) -> AssistanceRequest:

@@ -13,11 +13,12 @@ from wsis.accounts.models import Organisation
 from wsis.core import validation as val
 from wsis.core.audit import audit
 from wsis.core.errors import (
+    ErrorCode,
     ErrorItem,
-    InvalidTransition,
     PermissionDenied,
     ValidationFailed,
 )
+from wsis.core.workflow import Workflow, step
 from wsis.partnerships import codes, permissions
 from wsis.partnerships.models import (
     Agreement,
@@ -148,46 +149,66 @@ def agreement_update(*, actor, agreement: Agreement, data: dict) -> Agreement:
     return agreement
 
 
+def _may_edit(actor, agreement: Agreement) -> bool:
+    return permissions.can_agreement_edit(actor, agreement.region_id)
+
+
+def _ends_after_start(agreement: Agreement, ctx) -> list[ErrorItem]:
+    end = ctx["on"] if ctx["action"] == "terminate" or not agreement.end_date else agreement.end_date
+    if agreement.start_date and end < agreement.start_date:
+        return [ErrorItem(ErrorCode.INVALID, "the end comes before the entry into force", field="on")]
+    return []
+
+
+def _agreement_change(agreement: Agreement, t, ctx):
+    day = ctx["on"]
+    agreement.status = t.target
+    if t.action == "sign":
+        agreement.signed_on = day
+    elif t.action == "enter_into_force" and not agreement.start_date:
+        agreement.start_date = day
+    elif t.action in ("expire", "terminate"):
+        agreement.end_date = day if not agreement.end_date or t.action == "terminate" else agreement.end_date
+    agreement.save()
+
+
+def _agreement_record(agreement: Agreement, before, t, actor, ctx):
+    AgreementStep.objects.create(agreement=agreement, from_status=before, to_status=t.target, on=ctx["on"],
+                                 comment=ctx["comment"], actor=actor if getattr(actor, "pk", None) else None)
+
+
+# The (from, to) of each action are in codes.AGREEMENT_ACTIONS; who may take them and what is checked, here.
+AGREEMENT_WORKFLOW = Workflow(
+    "agreement", codes.AGREEMENT_STATUSES,
+    [step(action, froms, to, may=_may_edit, denied="You may not change this agreement.",
+          checks=_ends_after_start if action in ("expire", "terminate") else None)
+     for action, (froms, to) in codes.AGREEMENT_ACTIONS.items()],
+    field="status",
+    change=_agreement_change,
+    record=_agreement_record,
+    audit_after=lambda a, before, t, ctx: {"status": t.target, "on": ctx["on"].isoformat()},
+    refused=lambda a, action, state, sources: (f"An agreement that is {state} cannot be moved with '{action}'; "
+                                               f"it must be {' or '.join(sorted(sources))}."),
+    unknown="unknown action '{action}'; use one of {actions}",
+)
+
+
 def agreement_actions(actor, agreement: Agreement) -> list[str]:
-    if not permissions.can_agreement_edit(actor, agreement.region_id):
-        return []
-    return [a for a, (froms, _to) in codes.AGREEMENT_ACTIONS.items() if agreement.status in froms]
+    return AGREEMENT_WORKFLOW.available(actor, agreement)
 
 
 def agreement_transition(*, actor, agreement: Agreement, action: str, on=None, comment: str = "") -> Agreement:
-    if action not in codes.AGREEMENT_ACTIONS:
-        raise ValidationFailed([ErrorItem("invalid_choice", f"unknown action '{action}'; use one of "
-                                          f"{', '.join(codes.AGREEMENT_ACTIONS)}", field="action")])
-    if not permissions.can_agreement_edit(actor, agreement.region_id):
+    AGREEMENT_WORKFLOW.check_action(action)
+    if not _may_edit(actor, agreement):
         raise PermissionDenied("You may not change this agreement.")
     errors = Errors()
     day = _date(on, "on", errors) or timezone.localdate()
     if errors:
         raise ValidationFailed(errors)
     if day > timezone.localdate():
-        raise ValidationFailed([ErrorItem("invalid", "the date of a step cannot be in the future", field="on")])
-    with transaction.atomic():
-        agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-        froms, to = codes.AGREEMENT_ACTIONS[action]
-        if agreement.status not in froms:
-            raise InvalidTransition(f"An agreement that is {agreement.status} cannot be moved with '{action}'; "
-                                    f"it must be {' or '.join(sorted(froms))}.")
-        before = agreement.status
-        agreement.status = to
-        if action == "sign":
-            agreement.signed_on = day
-        elif action == "enter_into_force" and not agreement.start_date:
-            agreement.start_date = day
-        elif action in ("expire", "terminate"):
-            agreement.end_date = day if not agreement.end_date or action == "terminate" else agreement.end_date
-            if agreement.start_date and agreement.end_date < agreement.start_date:
-                raise ValidationFailed([ErrorItem("invalid", "the end comes before the entry into force", field="on")])
-        agreement.save()
-        AgreementStep.objects.create(agreement=agreement, from_status=before, to_status=to, on=day, comment=comment,
-                                     actor=actor if getattr(actor, "pk", None) else None)
-        audit(actor=actor, verb=f"agreement.{action}", target=agreement, before={"status": before},
-              after={"status": to, "on": day.isoformat()})
-    return agreement
+        raise ValidationFailed([ErrorItem(ErrorCode.INVALID, "the date of a step cannot be in the future", field="on")])
+    return AGREEMENT_WORKFLOW.apply(actor=actor, obj=agreement, action=action,
+                                    ctx={"action": action, "on": day, "comment": comment})
 
 
 def document_attach(*, actor, owner, name: str, content: bytes, title: str = "", content_type: str = "") -> Document:
@@ -200,7 +221,7 @@ def document_attach(*, actor, owner, name: str, content: bytes, title: str = "",
     if not content:
         raise ValidationFailed([ErrorItem("empty", f"the file {name} is empty", field="file")])
     if len(content) > MAX_DOCUMENT_BYTES:
-        raise ValidationFailed([ErrorItem("file_too_large", f"the file {name} has {len(content):,} bytes; the limit is "
+        raise ValidationFailed([ErrorItem("too_large", f"the file {name} has {len(content):,} bytes; the limit is "
                                           f"{MAX_DOCUMENT_BYTES:,}", field="file")])
     safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)[-120:] or "document"
     with transaction.atomic():
@@ -246,7 +267,7 @@ def rates_import(*, actor, rows: list[dict]) -> dict:
         ExchangeRate.objects.bulk_create(new, batch_size=1000)
         ExchangeRate.objects.bulk_update(changed, ["per_usd", "source"], batch_size=1000)
         created, updated = len(new), len(changed)
-        audit(actor=actor, verb="rates.import", target=("partnerships.exchangerate", "", "exchange rates"),
+        audit(actor=actor, verb="exchange_rate.import", target=("partnerships.exchangerate", "", "exchange rates"),
               after={"rows": len(rows), "created": created, "updated": updated,
                      "currencies": sorted({r["currency"] for r in rows})})
     return {"rows": len(rows), "created": created, "updated": updated, "unchanged": len(rows) - created - updated}
@@ -457,7 +478,7 @@ def flows_record(*, actor, items: list[tuple[str, dict]], is_demo: bool = False,
                 flow.save()
                 updated += 1
             touched.append(flow.pk)
-        audit(actor=actor, verb="flows.record", target=("partnerships.flow", "", "funding flows"),
+        audit(actor=actor, verb="flow.record", target=("partnerships.flow", "", "funding flows"),
               after={"created": created, "updated": updated, "flows": touched[:500], "flags": len(overruns)})
     return {"created": created, "updated": updated, "flows": touched, "flags": [e.as_dict() for e in overruns]}
 

@@ -36,7 +36,7 @@ def test_import_builds_the_tree_and_audits(plan):
     assert list(out.action_lines.values_list("code", flat=True)) == ["C2"]
     assert out.activities.get().external_id == "A-1"
     assert plan.text("title", "zh-hans") == "运营计划（测试）" and plan.text("title", "ru") == "Operational plan (test)"
-    log = AuditLog.objects.get(verb="planning.plan_import")
+    log = AuditLog.objects.get(verb="plan.import")
     assert log.after["outputs"] == 2 and log.after["kpis"] == 3
 
 
@@ -130,7 +130,7 @@ def test_update_workflow_and_status_follow_approval(staff, plan):
     assert (k.status, k.result.latest) == ("on_track", 120)
     assert [s.to_state for s in u.steps.all()] == ["submitted", "returned", "submitted", "approved"]
     verbs = list(AuditLog.objects.filter(target_type="planning.progressupdate").values_list("verb", flat=True))
-    assert verbs.count("planning.update_submit") == 2 and "planning.update_return" in verbs
+    assert verbs.count("progress_update.submit") == 2 and "progress_update.return" in verbs
 
 
 def test_roll_up_changes_with_an_approved_update(staff, plan):
@@ -233,7 +233,7 @@ def test_locked_period_takes_only_audited_corrections(staff, plan):
     u = services.update_correct(actor=staff["admin"], update=u, values={"K1": 45},
                                 reason="Late report from one country.")
     assert u.values.get().value == 45
-    log = AuditLog.objects.get(verb="planning.update_correct")
+    log = AuditLog.objects.get(verb="progress_update.correct")
     assert log.before == {"K1": 40.0} and log.after["K1"] == 45 and log.after["locked_period"] is True
     step = u.steps.last()
     assert step.changes == {"K1": [40.0, 45.0]} and step.comment == "Late report from one country."

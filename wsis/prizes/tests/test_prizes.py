@@ -131,8 +131,8 @@ def test_votes_rules_invalidation_and_retally(entries, people, settings):
     assert Vote.objects.count() == 3  # never deleted
     with pytest.raises(services.AlreadyVoted):
         services.vote_cast(voter=v2, submission=s1)
-    assert AuditLog.objects.filter(verb="prizes.vote").count() == 3
-    assert AuditLog.objects.filter(verb="prizes.vote_invalidate").count() == 1
+    assert AuditLog.objects.filter(verb="vote.cast").count() == 3
+    assert AuditLog.objects.filter(verb="vote.invalidate").count() == 1
 
 
 def test_throttling_and_bursts(entries, settings):

@@ -169,4 +169,4 @@ def test_init_repairs_a_tampered_membership_and_audits(reference):
     tally = reference_init(actor="tests")
     assert tally.changed() > 0
     assert m.Membership.objects.get(group__code="LDC", economy__iso3="BTN").valid_to == dt.date(2023, 12, 13)
-    assert AuditLog.objects.filter(verb="reference.init").exists()
+    assert AuditLog.objects.filter(verb="reference_data.load").exists()

@@ -168,7 +168,7 @@ def _ml_rows(content: bytes, filename: str, errors: list[ErrorItem]) -> tuple[li
     except DefusedXmlException as exc:
         errors.append(
             error(
-                "invalid_xml",
+                "malformed_xml",
                 f"{filename} declares a DTD or entities, which are not "
                 f"accepted ({exc.__class__.__name__})",
                 location=filename,
@@ -179,7 +179,7 @@ def _ml_rows(content: bytes, filename: str, errors: list[ErrorItem]) -> tuple[li
         position = getattr(exc, "position", None)
         where = f"{filename}:{position[0]}" if position else filename
         errors.append(
-            error("invalid_xml", f"{filename} is not well-formed XML: {exc}", location=where)
+            error("malformed_xml", f"{filename} is not well-formed XML: {exc}", location=where)
         )
         return [], ""
     return _sdmx_lib_rows(content, filename, errors, "SDMX-ML")
@@ -253,7 +253,7 @@ def _csv_rows(content: bytes, filename: str, errors: list[ErrorItem]) -> tuple[l
     reader = BoundedReader(text, filename)
     header = next(reader, None)
     if not header:
-        errors.append(error("empty_file", f"{filename} has no header row", location=filename))
+        errors.append(error("empty", f"{filename} has no header row", location=filename))
         return [], ""
     labelled = [":" in h for h in header]
     ids = [h.split(":", 1)[0].strip() for h in header]

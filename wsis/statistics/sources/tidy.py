@@ -378,7 +378,7 @@ def _xlsx_rows(
     except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError) as exc:
         errors.append(
             error(
-                "invalid_file",
+                "malformed",
                 f"{filename} is not a readable XLSX workbook ({exc})",
                 location=filename,
             )
@@ -536,7 +536,7 @@ def read_tidy(
         _read_rows(rows, parsed, filename, mapping, defaults, default_kind, default_status, book)
     except csv.Error as exc:
         errors.append(
-            error("invalid_file", f"{filename} is not valid CSV ({exc})", location=filename)
+            error("malformed", f"{filename} is not valid CSV ({exc})", location=filename)
         )
     finally:
         rows.close()
@@ -588,7 +588,7 @@ def _read_rows(
         if record is not None:
             parsed.records.append(record)
     if header is None:
-        errors.append(error("empty_file", f"{filename} has no header row", location=filename))
+        errors.append(error("empty", f"{filename} has no header row", location=filename))
 
 
 def _locate_columns(

@@ -357,7 +357,7 @@ def read_ddf(
     reader = BoundedReader(text, filename)
     header = next(reader, None)
     if not header or not any(h.strip() for h in header):
-        errors.append(error("empty_file", f"{filename} has no header row", location=filename))
+        errors.append(error("empty", f"{filename} has no header row", location=filename))
         return parsed
     header = [h.strip() for h in header]
     m = _DDF_NAME.match(PurePath(filename).name)

@@ -102,7 +102,7 @@ def opened_csv(content: bytes | str, filename: str, errors: list[ErrorItem]):
     rows = csv_rows(text, filename)
     line, header = first_row(rows)
     if not header:
-        errors.append(ErrorItem("empty_file", "no header row found", location=filename))
+        errors.append(ErrorItem("empty", "no header row found", location=filename))
         return None
     return rows, line, header
 
@@ -182,7 +182,7 @@ def read_wdi_wide(content: bytes, filename: str) -> Parsed:
                                     + ",".join(WIDE_KEYS) + ",<years>…", location=f"{filename}:{line}"))
         return out
     if header is None:
-        out.errors.append(ErrorItem("empty_file", "no header row found", location=filename))
+        out.errors.append(ErrorItem("empty", "no header row found", location=filename))
         return out
     years = []
     for i, h in enumerate(header[4:], start=4):

@@ -57,7 +57,7 @@ def test_real_world_bank_files_import_with_counts(statistician, parts, indicator
     assert PublishedAggregate.objects.filter(release=result.release, area="WLD", group_code="WORLD").exists()
     again = _import(statistician, parts, skip_unmatched=True)
     assert not again.created and again.release == result.release and Release.objects.count() == 1
-    assert AuditLog.objects.filter(verb="statistics.import").count() == 1
+    assert AuditLog.objects.filter(verb="release.import").count() == 1
 
 
 def test_unmatched_areas_refuse_the_whole_file_and_name_them(statistician):

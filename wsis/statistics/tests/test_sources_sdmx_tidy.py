@@ -208,11 +208,11 @@ def test_sdmx_ml_structure_specific_without_structure():
 def test_malformed_and_unsafe_xml_are_error_items():
     broken = GENERIC.replace("</generic:SeriesKey>", "</generic:Series>", 1).encode()
     parsed = read_sdmx(broken, "broken.xml")
-    assert [e.code for e in parsed.errors] == ["invalid_xml"] and parsed.records == []
+    assert [e.code for e in parsed.errors] == ["malformed_xml"] and parsed.records == []
     assert parsed.errors[0].location == "broken.xml:27"  # where the mismatched end tag is
     assert "broken.xml is not well-formed XML" in parsed.errors[0].message
     bomb = b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaa">]><m>&a;</m>'
-    assert [e.code for e in read_sdmx(bomb, "bomb.xml").errors] == ["invalid_xml"]
+    assert [e.code for e in read_sdmx(bomb, "bomb.xml").errors] == ["malformed_xml"]
     other = read_sdmx(b'<?xml version="1.0"?><html><body>Not found</body></html>', "page.xml")
     assert [e.code for e in other.errors] == ["invalid_sdmx"]
     assert "page.xml" in other.errors[0].message
@@ -553,7 +553,7 @@ def test_tidy_xlsx():
         read_tidy(content, "survey.xlsx", mapping=mapping, sheet="Other").errors[0].code
         == "invalid_option"
     )
-    assert read_tidy(b"not a zip", "bad.xlsx", mapping=mapping).errors[0].code == "invalid_file"
+    assert read_tidy(b"not a zip", "bad.xlsx", mapping=mapping).errors[0].code == "malformed"
 
 
 def test_parse_mapping():

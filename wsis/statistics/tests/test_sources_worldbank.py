@@ -257,7 +257,7 @@ def test_wide_errors_are_all_collected():
 
 def test_wide_bad_files():
     assert [e.code for e in worldbank.read_wdi_wide(b"a,b,c\n1,2,3\n", "x.csv").errors] == ["missing_column"]
-    assert [e.code for e in worldbank.read_wdi_wide(b"", "x.csv").errors] == ["empty_file"]
+    assert [e.code for e in worldbank.read_wdi_wide(b"", "x.csv").errors] == ["empty"]
     latin1 = "Country Name,Country Code,Indicator Name,Indicator Code,2020\nCôte,CIV,I,X.Y,1\n".encode("latin-1")
     errors = worldbank.read_wdi_wide(latin1, "x.csv").errors
     assert [(e.code, e.location) for e in errors] == [("encoding", "x.csv")]

@@ -306,7 +306,7 @@ def test_file_over_the_limit_is_refused_before_parsing(tmp_path):
     # Not even well-formed: the size check must come first.
     path = write(tmp_path, "<iati-activities>" + "x" * 200)
     exc = failure(path, max_bytes=100)
-    assert exc.errors[0].code == "file_too_large"
+    assert exc.errors[0].code == "too_large"
     assert "217 bytes" in exc.errors[0].message and "100" in exc.errors[0].message
 
 

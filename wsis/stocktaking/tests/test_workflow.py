@@ -183,7 +183,7 @@ PATHS = {
 def test_every_workflow_step(reference, people, start, action, end):
     from wsis.stocktaking.services import WORKFLOW
 
-    assert len(WORKFLOW) == len(ALL_STEPS)
+    assert sorted(WORKFLOW.steps()) == sorted(ALL_STEPS)
     a = activity_create(actor=people["author"], data=sample())
     for step in PATHS[start]:
         who = "author" if step in ("submit", "withdraw") else "afr_reviewer"
