@@ -145,7 +145,7 @@ def reminders_send(*, today: dt.date | None = None, email: bool = True) -> dict:
                         created[user.pk].append(r)
         total = sum(len(v) for v in created.values())
         if total:
-            audit(actor="system", verb="planning.reminders_send", target=("planning.reminder", "", today.isoformat()),
+            audit(actor="system", verb="reminder.send", target=("planning.reminder", "", today.isoformat()),
                   after={"created": total, "people": len(created)})
         result["created"] = total
         if email and created:
@@ -195,5 +195,5 @@ def reminder_read(*, actor, reminder: Reminder) -> Reminder:
         with transaction.atomic():
             reminder.read_at = timezone.now()
             reminder.save(update_fields=["read_at"])
-            audit(actor=actor, verb="planning.reminder_read", target=reminder)
+            audit(actor=actor, verb="reminder.read", target=reminder)
     return reminder
