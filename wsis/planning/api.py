@@ -135,7 +135,10 @@ def plan_offices(request, code: str, filters: Query[lists.AtFilter], lang: Lang 
 
 
 @router.get("/{code}/export", response={200: None, **ERRORS},
-            summary="The plan as an XLSX workbook in the import layout")
+            summary="The plan as an XLSX workbook in the import layout",
+            openapi_extra={"responses": {200: {"description": "The workbook", "content": {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                    "schema": {"type": "string", "format": "binary"}}}}}})
 def plan_export(request, code: str):
     plan = selectors.plan_get(code, request.user)
     resp = HttpResponse(xlsx.write_plan_xlsx(selectors.plan_to_data(plan)),
