@@ -133,8 +133,12 @@ def list_route(router, path: str, contract: ListContract, *, summary: str, descr
     Params = contract.params
     Formats = Literal[contract.formats]  # type: ignore[valid-type]
 
-    def handler(request, params: Query[Params], lang: Lang = "en", format: Formats = "json"):  # type: ignore[valid-type]
-        return contract.respond(_viewer(request), params, language_param(lang), format)
+    if Params.model_fields:
+        def handler(request, params: Query[Params], lang: Lang = "en", format: Formats = "json"):  # type: ignore[valid-type]
+            return contract.respond(_viewer(request), params, language_param(lang), format)
+    else:  # ninja requires a query schema with no fields to be sent: a list without filters takes none
+        def handler(request, lang: Lang = "en", format: Formats = "json"):  # type: ignore[valid-type]
+            return contract.respond(_viewer(request), Params(), language_param(lang), format)
 
     handler.__name__ = contract.name.replace(".", "_").replace("-", "_")
     handler.__doc__ = description

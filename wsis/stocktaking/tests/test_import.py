@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from conftest import sample, shared_file
 from wsis.core.errors import ValidationFailed
-from wsis.stocktaking.api import import_path
+from wsis.stocktaking.imports import import_path
 from wsis.stocktaking.models import Activity
 from wsis.stocktaking.services import activities_import, to_data
 
