@@ -1,80 +1,26 @@
 """Read endpoints of the reference frameworks: every list in JSON or CSV, texts in the asked language."""
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
 from ninja import Query, Router, Schema, Status
-from pydantic import Field
 
 from wsis.core.apiauth import django_auth
 from wsis.core.export import csv_response
 from wsis.core.i18n import language_param
 from wsis.core.lists import list_route
-from wsis.reference import lists, selectors
+from wsis.core.schemas import ERRORS as WRITE_ERRORS
+from wsis.core.schemas import READ_ERRORS as ERRORS
+from wsis.core.schemas import ErrorEnvelope, Lang  # noqa: F401  (ErrorEnvelope: still imported from here elsewhere)
+from wsis.reference import lists, selectors, services
+from wsis.reference.lists import Goal
 
 router = Router(tags=["reference"])
-
-Goal = Annotated[int, Field(ge=1, le=17)]  # the seventeen SDGs
-Lang = Literal["ar", "zh-hans", "en", "fr", "ru", "es", "zh", "zh-Hans"]
 
 
 class ListParams(Schema):
     lang: Lang = "en"
     format: Literal["json", "csv"] = "json"
-
-
-class Error(Schema):
-    code: str
-    message: str
-    field: str | None = None
-    location: str | None = None
-
-
-class ErrorEnvelope(Schema):
-    ok: bool
-    status: int
-    errors: list[Error]
-
-
-class ActionLineOut(Schema):
-    code: str
-    parent: str | None
-    name: str
-    itu_role: str
-    itu_role_label: str
-    itu_high_priority: bool
-    un_lead_facilitators: list[str]
-    sdg_goals: list[int]
-    sdg_targets: list[str]
-
-
-class ActionLineList(Schema):
-    count: int
-    results: list[ActionLineOut]
-
-
-class GoalOut(Schema):
-    code: str
-    number: int
-    short: str
-    title: str
-    targets: int
-
-
-class GoalList(Schema):
-    count: int
-    results: list[GoalOut]
-
-
-class TargetOut(Schema):
-    code: str
-    goal: int
-    title: str
-
-
-class TargetList(Schema):
-    count: int
-    results: list[TargetOut]
 
 
 class IndicatorOut(Schema):
@@ -100,31 +46,6 @@ class MatrixOut(Schema):
 class MatrixList(Schema):
     count: int
     results: list[MatrixOut]
-
-
-class StrategicTargetOut(Schema):
-    code: str
-    framework: str
-    goal: str
-    text: str
-    indicator: str
-    sdg_indicator: str | None
-    scope: str
-    scope_label: str
-    comparator: str
-    comparator_label: str
-    value: float | None
-    unit: str
-    baseline_year: int | None
-    deadline: str
-    source: str
-    verified: bool
-    note: str
-
-
-class StrategicTargetList(Schema):
-    count: int
-    results: list[StrategicTargetOut]
 
 
 class MembershipOut(Schema):
@@ -175,10 +96,6 @@ class SourceList(Schema):
     results: list[SourceOut]
 
 
-ERRORS = {400: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope}
-WRITE_ERRORS = {**ERRORS, 401: ErrorEnvelope, 403: ErrorEnvelope}
-
-
 class GroupIn(Schema):
     code: str
     names: dict[str, str]
@@ -201,21 +118,6 @@ def _answer(rows: list[dict], params: ListParams, filename: str):
     return {"count": len(rows), "results": rows}
 
 
-@router.get("/action-lines", response={200: ActionLineList, **ERRORS}, summary="WSIS action lines with ITU's role")
-def action_lines(request, params: Query[ListParams], itu_role: Literal["sole_facilitator", "co_facilitator", "partner", "none"] | None = None):
-    return _answer(selectors.action_line_list(language=_lang(params), itu_role=itu_role), params, "action-lines")
-
-
-@router.get("/sdg/goals", response={200: GoalList, **ERRORS}, summary="The 17 SDGs")
-def sdg_goals(request, params: Query[ListParams]):
-    return _answer(selectors.sdg_goal_list(language=_lang(params)), params, "sdg-goals")
-
-
-@router.get("/sdg/targets", response={200: TargetList, **ERRORS}, summary="The 169 SDG targets")
-def sdg_targets(request, params: Query[ListParams], goal: Goal | None = None):
-    return _answer(selectors.sdg_target_list(language=_lang(params), goal=goal), params, "sdg-targets")
-
-
 @router.get("/sdg/indicators", response={200: IndicatorList, **ERRORS},
             summary="SDG indicators: the current global list, or legacy codes with status=legacy")
 def sdg_indicators(request, params: Query[ListParams], goal: Goal | None = None, target: str | None = None,
@@ -235,14 +137,11 @@ def suggest_targets(request, action_line: list[str] = Query(...)):
     return selectors.suggest_targets_for_lines(action_line)
 
 
-@router.get("/strategic-targets", response={200: StrategicTargetList, **ERRORS},
-            summary="Connect 2030 and 2030 universal meaningful connectivity targets")
-def strategic_targets(request, params: Query[ListParams], framework: str | None = None, scope: str | None = None,
-                      verified: bool | None = None):
-    return _answer(selectors.strategic_target_list(language=_lang(params), framework=framework, scope=scope,
-                                                   verified=verified), params, "strategic-targets")
-
-
+list_route(router, "/action-lines", lists.ACTION_LINES, summary="WSIS action lines with ITU's role")
+list_route(router, "/sdg/goals", lists.SDG_GOALS, summary="The 17 SDGs")
+list_route(router, "/sdg/targets", lists.SDG_TARGETS, summary="The 169 SDG targets")
+list_route(router, "/strategic-targets", lists.STRATEGIC_TARGETS,
+           summary="Connect 2030 and 2030 universal meaningful connectivity targets")
 list_route(router, "/economies", lists.ECONOMIES, summary="Economies with their ITU region and groups at a date")
 
 
@@ -274,22 +173,14 @@ def _group_out(group, language: str = "en") -> dict:
 @router.post("/groups", auth=django_auth, response={201: GroupOut, **WRITE_ERRORS},
              summary="Define a group of economies (e.g. a regional initiative's countries)")
 def group_create(request, payload: GroupIn):
-    from wsis.reference.services import group_create as create
-
-    group = create(actor=request.user, code=payload.code, names=payload.names, members=payload.members,
-                   valid_from=payload.valid_from)
+    group = services.group_create(actor=request.user, code=payload.code, names=payload.names,
+                                  members=payload.members, valid_from=payload.valid_from)
     return Status(201, _group_out(group))
 
 
 @router.put("/groups/{code}/members", auth=django_auth, response={200: GroupOut, **WRITE_ERRORS},
             summary="Change a group's members from a date; earlier membership is kept as history")
 def group_members_set(request, code: str, payload: MembersIn):
-    from wsis.core.errors import NotFound
-    from wsis.reference.models import Group
-    from wsis.reference.services import group_members_set as set_members
-
-    group = Group.objects.filter(code=code).first()
-    if group is None:
-        raise NotFound(f"No region or group with code {code!r}.")
-    set_members(actor=request.user, group=group, members=payload.members, on=payload.on)
+    group = selectors.group_get(code)
+    services.group_members_set(actor=request.user, group=group, members=payload.members, on=payload.on)
     return _group_out(group)

@@ -94,6 +94,30 @@ def suggest_targets_for_lines(codes: list[str]) -> list[str]:
     return sorted(set(qs), key=code_key)
 
 
+def lines_for_targets(codes: list[str]) -> list[str]:
+    """Action lines the matrix links to any of these SDG targets (tag suggestions the other way round)."""
+    qs = m.MatrixTarget.objects.filter(target__code__in=codes).values_list("action_line__code", flat=True)
+    return sorted(set(qs), key=lambda c: (int(c[1:].split(".")[0]), c))
+
+
+def tag_choices(*, language: str) -> dict[str, list[tuple[str, str]]]:
+    """(code, label) choices of every code an activity is tagged with, for the editor's lists."""
+    lines = list(prefetch_translations(m.ActionLine.objects.select_related("parent"), language))
+    lines.sort(key=lambda a: (a.parent.order if a.parent else a.order, a.parent_id is not None, a.order))
+    targets = prefetch_translations(m.SdgTarget.objects.select_related("goal"), language)
+    strategic = prefetch_translations(m.StrategicTarget.objects.all(), language)
+    economies = sorted(((e.iso3, pick(e, "name", language))
+                        for e in prefetch_translations(m.Economy.objects.all(), language)), key=lambda x: x[1])
+    return {
+        "action_lines": [(a.code, f"{a.code} — {pick(a, 'name', language)}") for a in lines],
+        "sdg_targets": [(t.code, f"{t.code} {pick(t, 'title', language)[:90]}") for t in targets],
+        "strategic_targets": [(s.code, f"{s.code} {pick(s, 'text', language)[:80]}") for s in strategic],
+        "economies": [(code, f"{name} ({code})") for code, name in economies],
+        "groups": [(g.code, pick(g, "name", language))
+                   for g in prefetch_translations(m.Group.objects.all(), language)],
+    }
+
+
 def strategic_target_list(*, language: str, framework: str | None = None, scope: str | None = None,
                           verified: bool | None = None) -> list[dict]:
     qs = m.StrategicTarget.objects.select_related("sdg_indicator")
@@ -197,6 +221,23 @@ def group_list(*, language: str, kind: str | None = None, at=None) -> list[dict]
     qs = prefetch_translations(qs, language)
     return [{"code": g.code, "kind": g.kind, "name": pick(g, "name", language), "abbr": pick(g, "abbr", language),
              "members": counts.get(g.pk, 0), "is_demo": g.is_demo} for g in qs]
+
+
+def group_get(code: str) -> m.Group:
+    group = m.Group.objects.filter(code=code).first()
+    if group is None:
+        raise NotFound(f"No region or group with code {code!r}.")
+    return group
+
+
+def itu_role_choices() -> list[tuple[str, str]]:
+    return list(m.ItuRole.choices)
+
+
+def split_groups(groups: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(ITU regions, other groups) of group_list rows."""
+    return ([g for g in groups if g["kind"] == m.GroupKind.ITU_REGION],
+            [g for g in groups if g["kind"] != m.GroupKind.ITU_REGION])
 
 
 def group_members(*, code: str, language: str, at=None) -> list[dict]:

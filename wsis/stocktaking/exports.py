@@ -7,8 +7,6 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
-from wsis.stocktaking.services import to_data
-
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -18,15 +16,10 @@ CONTENT_TYPES = {
 EXTENSIONS = {"csv": "csv", "xlsx": "xlsx", "json": "json", "iati": "xml"}
 
 
-def render(activities, fmt: str, *, filename: str = "activities") -> HttpResponse:
+def render(data: list[dict], fmt: str, *, filename: str = "activities") -> HttpResponse:
+    """`selectors.export_rows` as a file: the import template's CSV or XLSX, JSON, or IATI activity XML."""
     from wsis.stocktaking import iati, tabular
 
-    data = []
-    for a in activities:
-        d = to_data(a)
-        d["identifier"] = d["external_id"] or f"WSIS-TRACKER-{a.pk}"
-        d["last_updated"] = a.updated_at.isoformat()
-        data.append(d)
     if fmt == "csv":
         buf = io.StringIO()
         tabular.write_csv([_plain(d) for d in data], buf)
@@ -45,6 +38,25 @@ def render(activities, fmt: str, *, filename: str = "activities") -> HttpRespons
         raise ValueError(fmt)
     resp = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     resp["Content-Disposition"] = f'attachment; filename="{filename}.{EXTENSIONS[fmt]}"'
+    return resp
+
+
+def template(fmt: str) -> bytes:
+    """The empty import template as the bytes of a CSV or XLSX file."""
+    from wsis.stocktaking import tabular
+
+    if fmt == "csv":
+        buf = io.StringIO()
+        tabular.template_csv(buf)
+        return buf.getvalue().encode("utf-8")
+    buf = io.BytesIO()
+    tabular.template_xlsx(buf)
+    return buf.getvalue()
+
+
+def template_response(fmt: str) -> HttpResponse:
+    resp = HttpResponse(template(fmt), content_type=CONTENT_TYPES[fmt])
+    resp["Content-Disposition"] = f'attachment; filename="activities-template.{fmt}"'
     return resp
 
 

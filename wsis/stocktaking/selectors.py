@@ -89,8 +89,9 @@ def visible(viewer) -> "Q":
     return rule
 
 
-def filtered(viewer, filters: Filters):
-    qs = Activity.objects.filter(visible(viewer))
+def filtered(viewer, filters: Filters, *, rule: Q | None = None):
+    """The activities the viewer may see that pass the filters (`rule`: visible(viewer), when already known)."""
+    qs = Activity.objects.filter(visible(viewer) if rule is None else rule)
     if "merged" not in filters.values.get("state", []):
         # A merged revision lives on in its published original; listing it too would show a duplicate.
         qs = qs.exclude(state="merged")
@@ -106,11 +107,12 @@ def filtered(viewer, filters: Filters):
 def facet_counts(viewer, filters: Filters, language: str) -> dict[str, list[dict]]:
     """Counts per facet value over the filtered set (each facet ignores its own filter, so choices stay visible)."""
     out: dict[str, list[dict]] = {}
-    base_ids = filtered(viewer, Filters(q=filters.q, values={}, mine=filters.mine)).values("id")
+    rule = visible(viewer)  # once: a regional reviewer's rule costs queries of its own
+    base_ids = filtered(viewer, Filters(q=filters.q, values={}, mine=filters.mine), rule=rule).values("id")
     groups = {}
     for name in FACETS:
         others = Filters(q=filters.q, values={k: v for k, v in filters.values.items() if k != name}, mine=filters.mine)
-        ids = filtered(viewer, others).values("id") if others.values else base_ids
+        ids = filtered(viewer, others, rule=rule).values("id") if others.values else base_ids
         rows = (ActivityFacet.objects.filter(facet=name, activity_id__in=ids)
                 .values("code").annotate(n=Count("activity_id", distinct=True)).order_by("-n", "code"))
         groups[name] = [(r["code"], r["n"]) for r in rows]
@@ -281,9 +283,69 @@ def detail(viewer, activity: Activity, language: str) -> dict:
     }
 
 
-def export_rows(viewer, filters: Filters, *, cap: int = 100_000) -> list[Activity]:
+def versions(activity: Activity) -> list[dict]:
+    """What the public saw at each publication, oldest first."""
+    return [{"number": v.number, "published_at": v.published_at.isoformat(), "data": v.data}
+            for v in activity.versions.all()]
+
+
+def export_rows(viewer, filters: Filters, *, cap: int = 100_000) -> list[dict]:
+    """The activities of a search in the interchange shape (what import reads back), with the identifier the
+    IATI export needs and when each was last changed: one fixed number of queries however many rows."""
     column, desc = SORTS[filters.sort]
-    return list(filtered(viewer, filters).order_by(f"-{column}" if desc else column, "id")[:cap])
+    found = list(filtered(viewer, filters).order_by(f"-{column}" if desc else column, "id")[:cap])
+    return [{**d, "identifier": d["external_id"] or f"WSIS-TRACKER-{a.pk}", "last_updated": a.updated_at.isoformat()}
+            for a, d in zip(found, interchange(found), strict=True)]
+
+
+def interchange(activities: list[Activity]) -> list[dict]:
+    """`services.to_data` of many activities at once (the same dicts, read with prefetched relations)."""
+    from django.db.models import Prefetch
+
+    from wsis.reference import models as ref
+    from wsis.stocktaking.models import ActivityActionLine, Participant
+
+    ids = [a.pk for a in activities]
+    full = {a.pk: a for a in Activity.objects.filter(pk__in=ids).select_related("lead_organisation").prefetch_related(
+        "translations", "beneficiaries",
+        Prefetch("participants", queryset=Participant.objects.select_related("organisation")),
+        Prefetch("action_line_links", queryset=ActivityActionLine.objects.select_related("action_line").order_by("order")),
+        Prefetch("economies", queryset=ref.Economy.objects.only("id", "iso3")),
+        Prefetch("groups", queryset=ref.Group.objects.only("id", "code")),
+        Prefetch("sdg_targets", queryset=ref.SdgTarget.objects.only("id", "code")),
+        Prefetch("strategic_targets", queryset=ref.StrategicTarget.objects.only("id", "code")))}
+    out = []
+    for pk in ids:
+        a = full[pk]
+        lead = a.lead_organisation
+        out.append({
+            "external_id": a.external_id,
+            "kind": a.kind,
+            "original_language": a.original_language,
+            "texts": {t.language: {"title": t.title, "summary": t.summary, "description": t.description}
+                      for t in a.translations.all()},
+            "lead_organisation": {"name": lead.name, "identifier": lead.identifier or "", "kind": lead.kind},
+            "partners": [{"name": p.organisation.name, "identifier": p.organisation.identifier or "",
+                          "kind": p.organisation.kind, "role": p.role} for p in a.participants.all() if p.role != "lead"],
+            "scope": a.scope,
+            "economies": sorted(e.iso3 for e in a.economies.all()),
+            "groups": sorted(g.code for g in a.groups.all()),
+            "action_lines": [link.action_line.code for link in a.action_line_links.all()],
+            "sdg_targets": sorted((t.code for t in a.sdg_targets.all()), key=code_key),
+            "matrix_justification": a.matrix_justification,
+            "strategic_targets": sorted(t.code for t in a.strategic_targets.all()),
+            "priority": a.priority,
+            "status": a.status,
+            "start_date": a.start_date.isoformat() if a.start_date else None,
+            "end_date": a.end_date.isoformat() if a.end_date else None,
+            "beneficiary_groups": a.beneficiary_groups_list(),
+            "budget_amount": str(a.budget_amount) if a.budget_amount is not None else None,
+            "budget_currency": a.budget_currency,
+            "links": list(a.links or []),
+            "contact_name": a.contact_name,
+            "contact_email": a.contact_email,
+        })
+    return out
 
 
 def review_queue(viewer) -> Filters:

@@ -1,10 +1,11 @@
 """The activity editor: one Django form that reads and writes the registry's interchange shape."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from wsis.core.i18n import current_language, pick, prefetch_translations
-from wsis.reference import models as ref
+from wsis.core.i18n import current_language
+from wsis.reference.selectors import tag_choices
 from wsis.stocktaking import schema
 
 
@@ -49,23 +50,12 @@ class ActivityForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         lang = current_language()
-        from django.conf import settings
-
         self.fields["original_language"].choices = settings.LANGUAGES
-        lines = list(prefetch_translations(ref.ActionLine.objects.select_related("parent"), lang))
-        line_choices = [(a.code, f"{a.code} — {pick(a, 'name', lang)}") for a in
-                        sorted(lines, key=lambda a: (a.parent.order if a.parent else a.order, a.parent_id is not None, a.order))]
-        self.fields["primary_line"].choices = [("", "—")] + line_choices
-        self.fields["other_lines"].choices = line_choices
-        targets = prefetch_translations(ref.SdgTarget.objects.select_related("goal"), lang)
-        self.fields["sdg_targets"].choices = [(t.code, f"{t.code} {pick(t, 'title', lang)[:90]}") for t in targets]
-        self.fields["strategic_targets"].choices = [(s.code, f"{s.code} {pick(s, 'text', lang)[:80]}") for s in
-                                                    prefetch_translations(ref.StrategicTarget.objects.all(), lang)]
-        eco = sorted(((e.iso3, pick(e, "name", lang)) for e in prefetch_translations(ref.Economy.objects.all(), lang)),
-                     key=lambda x: x[1])
-        self.fields["economies"].choices = [(c, f"{n} ({c})") for c, n in eco]
-        self.fields["groups"].choices = [(g.code, pick(g, "name", lang)) for g in
-                                         prefetch_translations(ref.Group.objects.all(), lang)]
+        choices = tag_choices(language=lang)
+        self.fields["primary_line"].choices = [("", "—")] + choices["action_lines"]
+        self.fields["other_lines"].choices = choices["action_lines"]
+        for name in ("sdg_targets", "strategic_targets", "economies", "groups"):
+            self.fields[name].choices = choices[name]
         for code in schema.LANGUAGES:
             self.fields[f"title_{code}"] = forms.CharField(label=_("Title"), required=False, max_length=500)
             self.fields[f"summary_{code}"] = forms.CharField(label=_("Summary"), required=False,
@@ -74,8 +64,6 @@ class ActivityForm(forms.Form):
                                                                 widget=forms.Textarea(attrs={"rows": 4}))
 
     def language_blocks(self):
-        from django.conf import settings
-
         return [(code, name, [self[f"{f}_{code}"] for f in schema.TEXT_FIELDS]) for code, name in settings.LANGUAGES]
 
     def to_data(self, lead: dict) -> dict:

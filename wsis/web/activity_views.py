@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from wsis.core.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from wsis.core.i18n import current_language
 from wsis.stocktaking import exports, permissions, selectors, services
-from wsis.stocktaking.api import import_upload
+from wsis.stocktaking.imports import import_upload
 from wsis.web.activity_forms import ActivityForm
 
 FACET_TITLES = {

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView
+from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,31 +11,43 @@ from django.views.decorators.http import require_POST
 from wsis.core.errors import NotFound, ValidationFailed
 from wsis.core.i18n import current_language
 from wsis.reference import selectors
-from wsis.reference.lists import ECONOMIES
-from wsis.reference.models import GroupKind, ItuRole
+from wsis.reference.lists import ACTION_LINES, ECONOMIES, SDG_GOALS, SDG_TARGETS, STRATEGIC_TARGETS
+
+
+def _listing(request, contract, lang: str):
+    """(params, rows) of a list page, or its download; a refused filter is a 400."""
+    try:
+        return contract.for_page(request, lang)
+    except ValidationFailed as exc:
+        raise BadRequest(exc.message) from exc
 
 
 def home(request):
     lang = current_language()
     lines = selectors.action_line_list(language=lang)
-    groups = selectors.group_list(language=lang)
+    regions, groups = selectors.split_groups(selectors.group_list(language=lang))
     return render(request, "wsis/home.html", {
         "lines": [line for line in lines if line["parent"] is None],
         "roles": [(value, label, [line for line in lines if line["itu_role"] == value and line["parent"] is None])
-                  for value, label in ItuRole.choices],
+                  for value, label in selectors.itu_role_choices()],
         "goals": selectors.sdg_goal_list(language=lang),
-        "regions": [g for g in groups if g["kind"] == GroupKind.ITU_REGION],
-        "groups": [g for g in groups if g["kind"] != GroupKind.ITU_REGION],
+        "regions": regions,
+        "groups": groups,
     })
 
 
 def action_lines(request):
-    lang = current_language()
-    return render(request, "wsis/action_lines.html", {"lines": selectors.action_line_list(language=lang)})
+    answer = _listing(request, ACTION_LINES, current_language())
+    if not isinstance(answer, tuple):
+        return answer  # the download
+    return render(request, "wsis/action_lines.html", {"lines": answer[1]})
 
 
 def sdgs(request):
-    return render(request, "wsis/sdgs.html", {"goals": selectors.sdg_goal_list(language=current_language())})
+    answer = _listing(request, SDG_GOALS, current_language())
+    if not isinstance(answer, tuple):
+        return answer
+    return render(request, "wsis/sdgs.html", {"goals": answer[1]})
 
 
 def sdg_goal(request, number: int):
@@ -42,7 +55,14 @@ def sdg_goal(request, number: int):
     goal = next((g for g in selectors.sdg_goal_list(language=lang) if g["number"] == number), None)
     if goal is None:
         raise Http404(_("No such goal."))
-    targets = selectors.sdg_target_list(language=lang, goal=number)
+    # The page lists the goal's targets: its download is the targets list for this goal, whatever `goal` says.
+    query = request.GET.copy()
+    query["goal"] = str(number)
+    request.GET = query
+    answer = _listing(request, SDG_TARGETS, lang)
+    if not isinstance(answer, tuple):
+        return answer
+    targets = answer[1]
     indicators = selectors.sdg_indicator_list(language=lang, goal=number)
     for t in targets:
         t["indicators"] = [i for i in indicators if i["target"] == t["code"]]
@@ -62,12 +82,12 @@ def economies(request):
     params, rows = answer
     region, group, at, q = params.region or None, params.group or None, params.at, (params.q or "").strip() or None
     groups = selectors.group_list(language=lang)
+    regions, others = selectors.split_groups(groups)
     query = request.GET.copy()
     query.pop("format", None)
     return render(request, "wsis/economies.html", {
         "rows": rows, "error": error, "region": region, "group": group, "at": at or "", "q": q or "",
-        "regions": [g for g in groups if g["kind"] == GroupKind.ITU_REGION],
-        "groups": [g for g in groups if g["kind"] != GroupKind.ITU_REGION],
+        "regions": regions, "groups": others,
         "group_names": {g["code"]: g["abbr"] or g["name"] for g in groups},
         "query": query.urlencode(),
     })
@@ -82,8 +102,10 @@ def economy(request, iso3: str):
 
 
 def strategic_targets(request):
-    rows = selectors.strategic_target_list(language=current_language())
-    return render(request, "wsis/strategic_targets.html", {"rows": rows})
+    answer = _listing(request, STRATEGIC_TARGETS, current_language())
+    if not isinstance(answer, tuple):
+        return answer
+    return render(request, "wsis/strategic_targets.html", {"rows": answer[1]})
 
 
 class SignIn(LoginView):

@@ -133,7 +133,7 @@ def test_real_usg_iati_transactions_add_up(funding):
     """198 real US Government activities (IATI 1.0): the registry imports the activities, then the flows
     command imports their transactions; the committed total equals the sum read straight from the XML."""
     path = shared_file("iati", "real_USG_198_activities_v1.0_2012_incl_ICT_22040.xml")
-    from wsis.stocktaking.api import import_path
+    from wsis.stocktaking.imports import import_path
 
     # Imported as drafts: real IATI records lack what publication requires (SDG targets among others).
     import_path(funding["admin"], path, publish=False)

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from conftest import sample, shared_file
 from wsis.core.errors import ValidationFailed
-from wsis.stocktaking.api import import_path
+from wsis.stocktaking.imports import import_path
 from wsis.stocktaking.models import Activity
 from wsis.stocktaking.services import activities_import, to_data
 
@@ -152,3 +152,21 @@ def test_cli_import_export_and_errors(reference, people, tmp_path):
     call_command("activities", "template", "-o", str(tmp_path / "t.xlsx"), stdout=io.StringIO())
     assert (tmp_path / "t.xlsx").stat().st_size > 1000
     call_command("activities", "reindex", stdout=io.StringIO())
+
+
+def test_json_download_imports_back_and_names_item_and_field(reference, people, tmp_path, client):
+    from wsis.stocktaking.imports import FORMATS, detect, import_file
+
+    activities_import(actor=people["admin"], items=[("a", sample(external_id="JS-1")),
+                                                    ("b", sample(external_id="JS-2", economies=["EGY"]))], publish=True)
+    body = client.get("/api/v1/activities/export", {"format": "json"}).content
+    assert import_file(people["admin"], "export.json", body) == {"created": 0, "updated": 0, "unchanged": 2}
+    bad = b'{"results": [{"external_id": "JS-3", "kind": "party"}]}'
+    with pytest.raises(ValidationFailed) as err:
+        import_file(people["admin"], "bad.json", bad)
+    assert ("bad.json:1", "kind") in {(e.location, e.field) for e in err.value.errors}
+    with pytest.raises(ValidationFailed) as err:
+        import_file(people["admin"], "notes.txt", b"kind\nproject\n")
+    assert err.value.errors[0].code == "unsupported" and "notes.txt" in err.value.errors[0].message
+    assert Activity.objects.count() == 2
+    assert set(FORMATS) == {"csv", "xlsx", "json", "iati"} and detect("A.XML") == "iati"

@@ -9,11 +9,11 @@ from wsis.core.errors import ServiceError, command_error, command_user
 
 
 class Command(BaseCommand):
-    help = "Import or export activities (CSV, XLSX, IATI XML), write import templates, rebuild the search index."
+    help = "Import or export activities (CSV, XLSX, JSON, IATI XML), write import templates, rebuild the search index."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="sub", required=True)
-        p = sub.add_parser("import", help="import a CSV, XLSX or IATI XML file (all or nothing; idempotent)")
+        p = sub.add_parser("import", help="import a CSV, XLSX, JSON or IATI XML file (all or nothing; idempotent)")
         p.add_argument("path", type=Path)
         p.add_argument("--user", required=True, help="the account the import is made as (audited)")
         p.add_argument("--publish", action="store_true", help="publish the imported activities (administrators)")
@@ -37,7 +37,7 @@ class Command(BaseCommand):
     def do_import(self, opts):
         from rich.console import Console
 
-        from wsis.stocktaking.api import import_path
+        from wsis.stocktaking.imports import import_path
 
         with Console(stderr=True).status(f"Checking and importing {opts['path']}…"):
             result = import_path(command_user(opts["user"]), opts["path"], publish=opts["publish"])
@@ -63,15 +63,10 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(rows)} activities written to {opts['output']}.")
 
     def do_template(self, opts):
-        from wsis.stocktaking import tabular
+        from wsis.stocktaking import exports
 
         out: Path = opts["output"]
-        if out.suffix.lower() == ".csv":
-            with out.open("w", encoding="utf-8", newline="") as fh:
-                tabular.template_csv(fh)
-        else:
-            with out.open("wb") as fh:
-                tabular.template_xlsx(fh)
+        out.write_bytes(exports.template("csv" if out.suffix.lower() == ".csv" else "xlsx"))
         self.stdout.write(f"Template written to {out}.")
 
     def do_reindex(self, opts):
