@@ -180,6 +180,13 @@ def reminder_list(user, *, unread_only: bool = False) -> list[Reminder]:
     return list(qs.order_by("read_at", "due", "id"))
 
 
+def unread_count(user) -> int:
+    """How many of the user's plan reminders are unread (0 for the public)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return 0
+    return Reminder.objects.filter(user=user, read_at__isnull=True).count()
+
+
 def reminder_get(pk: int, user) -> Reminder:
     """One of the user's own reminders."""
     r = Reminder.objects.filter(pk=pk, user=user).first() if getattr(user, "is_authenticated", False) else None

@@ -3,10 +3,11 @@
 from django.conf import settings
 
 from wsis.accounts import selectors
+from wsis.planning import reminders
 
 
 def site(request):
     # One indexed query per page each; demo rows exist only after `wsis demo`.
     demo = selectors.has_demo_data() if settings.WSIS_DEMO_BANNER else False
     return {"demo_data": demo, "ui_languages": settings.LANGUAGES,
-            "plan_reminders_unread": selectors.unread_reminders(getattr(request, "user", None))}
+            "plan_reminders_unread": reminders.unread_count(getattr(request, "user", None))}
