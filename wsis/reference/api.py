@@ -11,7 +11,7 @@ from wsis.core.i18n import language_param
 from wsis.core.lists import list_route
 from wsis.core.schemas import ERRORS as WRITE_ERRORS
 from wsis.core.schemas import READ_ERRORS as ERRORS
-from wsis.core.schemas import ErrorEnvelope, Lang  # noqa: F401  (ErrorEnvelope: still imported from here elsewhere)
+from wsis.core.schemas import Lang
 from wsis.reference import lists, selectors, services
 from wsis.reference.lists import Goal
 
