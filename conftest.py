@@ -14,11 +14,13 @@ ROOT = Path(__file__).resolve().parent
 def pytest_configure(config):
     # One PBKDF2 hash costs over a second on a small machine and almost every test makes a user;
     # the hasher's strength is not what the tests check. PBKDF2 stays listed so stored hashes
-    # made elsewhere still verify.
+    # made elsewhere still verify. WSIS_TEST_SLOW_HASHER=1 keeps Django's default hashers (to
+    # measure what the fast one saves, or to test with the production hashing).
     from django.conf import settings
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher",
-                                 "django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    if not os.environ.get("WSIS_TEST_SLOW_HASHER"):
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher",
+                                     "django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     # Sign-in throttling needs the request in every authenticate() call, which client.login() does not
     # pass; the tests of the throttle switch it back on.
     settings.AXES_ENABLED = False
