@@ -5,11 +5,15 @@ import time
 import pytest
 from django.test import Client
 
-from wsis.statistics.tests.conftest import catalogue, statistician  # noqa: F401
-from wsis.statistics.tests.test_api_pages import data  # noqa: F401
+from wsis.testing.factories import internet_use_release
 
 pytestmark = pytest.mark.django_db
 TWENTY_DIGITS = "12345678901234567890"
+
+
+@pytest.fixture
+def data(statistician):
+    return internet_use_release(statistician)
 
 
 def _error(resp, status: int, code: str | None = None) -> dict:
@@ -24,7 +28,7 @@ def _error(resp, status: int, code: str | None = None) -> dict:
 
 
 @pytest.mark.parametrize("year", ["9999", "3027463", "10000", "-1", "99999", "1000"])
-def test_an_unbounded_year_is_refused_quickly(client, data, year):  # noqa: F811
+def test_an_unbounded_year_is_refused_quickly(client, data, year):
     started = time.monotonic()
     for url in (f"/api/v1/statistics/economies/KEN?year={year}", f"/api/v1/statistics/indicators/INTERNET_USERS/divide?year={year}",
                 f"/api/v1/statistics/index/IDI?year={year}",
@@ -33,14 +37,14 @@ def test_an_unbounded_year_is_refused_quickly(client, data, year):  # noqa: F811
     assert time.monotonic() - started < 5
 
 
-def test_the_profile_page_ignores_an_unbounded_year(client, data):  # noqa: F811
+def test_the_profile_page_ignores_an_unbounded_year(client, data):
     started = time.monotonic()
     for year in ("9999", "3027463", TWENTY_DIGITS):
         assert client.get(f"/en/statistics/economies/KEN/?year={year}").status_code == 200
     assert time.monotonic() - started < 10
 
 
-def test_the_selectors_refuse_an_unbounded_year(data):  # noqa: F811
+def test_the_selectors_refuse_an_unbounded_year(data):
     from wsis.core.errors import ValidationFailed
     from wsis.statistics import selectors
 

@@ -222,8 +222,8 @@ def test_restore_refuses_damaged_foreign_newer_archives_and_a_used_target(refere
 @pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
                     reason="the FTS5 table exists on SQLite only")
 def test_reindex_works_when_the_search_table_was_emptied(people, client):
-    from conftest import sample
     from wsis.stocktaking.services import activities_import
+    from wsis.testing.factories import sample
 
     activities_import(actor=people["admin"], items=[("a", sample(external_id="FTS-1"))], publish=True)
     with connection.cursor() as cur:

@@ -38,21 +38,20 @@ def _counts():
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    from conftest import module_data
+    from wsis.testing.support import module_data
 
     with module_data(django_db_blocker):
         yield _build_world()
 
 
 def _build_world() -> dict:
-    from conftest import sample
     from wsis.accounts.models import Role, User
     from wsis.accounts.services import organisation_create, role_grant, user_create
     from wsis.partnerships.models import EventDetail, ExchangeRate
     from wsis.reference.models import Economy, Group
     from wsis.reference.services import reference_init
     from wsis.statistics.services import catalogue_init
-    from wsis.stocktaking.services import activity_create, activity_transition
+    from wsis.testing.factories import published_activity
 
     if not Economy.objects.exists():
         reference_init(actor="tests")
@@ -70,14 +69,9 @@ def _build_world() -> dict:
     role_grant(actor=admin, user=stat, role=Role.STATISTICIAN)
     ExchangeRate.objects.create(currency="EUR", date=dt.date(2024, 1, 1), per_usd="0.90")
 
-    def published(**over):
-        a = activity_create(actor=admin, data=sample(lead_organisation={"name": "Corpus Ministry"}, **over))
-        for action in ("submit", "start_review", "publish"):
-            a = activity_transition(actor=admin, activity=a, action=action)
-        return a
-
-    activity = published(external_id="XM-CORPUS-1")
-    event = published(external_id="XM-CORPUS-EVENT", kind="event", partners=[])
+    lead = {"name": "Corpus Ministry"}
+    activity = published_activity(admin, lead_organisation=lead, external_id="XM-CORPUS-1")
+    event = published_activity(admin, lead_organisation=lead, external_id="XM-CORPUS-EVENT", kind="event", partners=[])
     EventDetail.objects.create(activity=event, mode="online", online_url="https://example.org/e",
                                registration_open=True)
     users = {"admin": admin, "officer": User.objects.get(pk=officer.pk), "statistician": User.objects.get(pk=stat.pk),

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import file_mode as mode
+from wsis.testing.support import file_mode as mode
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -12,7 +12,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
-from conftest import ROOT, sample
+from wsis.testing.factories import sample
+from wsis.testing.support import ROOT
 
 ROWS = 60
 

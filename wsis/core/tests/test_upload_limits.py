@@ -12,8 +12,8 @@ import pytest
 from django.test import override_settings
 from django.test.client import ClientHandler
 
-from conftest import sample
 from wsis.core.errors import ErrorItem, ValidationFailed
+from wsis.testing.factories import sample
 
 XLSX_PARTS = {
     "[Content_Types].xml": (

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from conftest import sample
 from wsis.core import validation as v
 from wsis.core.errors import ServiceError, ValidationFailed
+from wsis.testing.factories import sample
 
 # ---------------------------------------------------------------------------------------------- unit
 

@@ -9,11 +9,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from conftest import shared_file
 from wsis.partnerships.funding import selectors as funding_selectors
 from wsis.partnerships.funding import services as funding_services
 from wsis.partnerships.models import ExchangeRate, Flow
-from wsis.partnerships.tests.conftest import flow
+from wsis.testing.factories import flow
+from wsis.testing.support import shared_file
 
 pytestmark = pytest.mark.django_db
 

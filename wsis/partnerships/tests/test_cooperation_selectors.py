@@ -2,13 +2,11 @@
 
 import pytest
 
-from conftest import sample
 from wsis.partnerships.cooperation import lists
 from wsis.partnerships.cooperation import services as cooperation_services
-from wsis.partnerships.tests import conftest as partnership_fixtures
+from wsis.testing.factories import sample
 
 pytestmark = pytest.mark.django_db
-funding = partnership_fixtures.funding
 
 SIZES = (2, 22)
 

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import file_mode as mode
+from wsis.testing.support import file_mode as mode
 
 
 @pytest.mark.django_db
 def test_an_uploaded_document_is_not_world_readable(funding, settings, tmp_path, open_umask):
     from wsis.partnerships.funding import services as funding_services
-    from wsis.partnerships.tests.test_services import agreement_data
+    from wsis.testing.factories import agreement_data
 
     settings.MEDIA_ROOT = tmp_path / "media"
     a = funding_services.agreement_create(actor=funding["admin"], data=agreement_data(funding))

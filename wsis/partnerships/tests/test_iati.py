@@ -8,9 +8,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import shared_file
 from wsis.core.errors import ValidationFailed
 from wsis.partnerships.iati import STAGES, parse_transactions, write_transactions
+from wsis.testing.support import shared_file
 
 WSIS = "{urn:wsis-sdg-tracker:iati}"
 EXAMPLE = "iati-2.03_activity-standard-example-annotated.xml"

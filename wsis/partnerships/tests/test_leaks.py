@@ -3,12 +3,11 @@ organisation pages name an agreement or an activity only to those who may open i
 
 import pytest
 
-from conftest import sample
 from wsis.partnerships.cooperation import services as cooperation_services
 from wsis.partnerships.funding import services as funding_services
-from wsis.partnerships.tests.conftest import flow
 from wsis.stocktaking.services import activity_create
-from wsis.web.tests.bodies import body_text
+from wsis.testing.factories import flow, sample
+from wsis.testing.support import body_text
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ def _flow_pages(funding) -> list[str]:
 
 
 def test_reference_of_an_agreement_the_reader_may_not_open(client, funding):
-    from wsis.partnerships.tests.test_services import agreement_data
+    from wsis.testing.factories import agreement_data
 
     funding_services.agreement_create(actor=funding["admin"], data=agreement_data(funding, reference="SECRET-MOU-77"))
     funding_services.flows_record(actor=funding["admin"], items=[("1", flow(funding["activity"], funding["eu"],

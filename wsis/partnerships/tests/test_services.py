@@ -21,7 +21,7 @@ from wsis.partnerships.models import (
     Registration,
 )
 from wsis.partnerships.money import MissingRate, RateTable, parse_rates
-from wsis.partnerships.tests.conftest import flow
+from wsis.testing.factories import agreement_data, flow, published_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -188,8 +188,8 @@ def test_only_the_implementer_bdt_or_the_region_record_flows(funding):
 
 
 def test_flows_of_unpublished_activities_stay_private(funding):
-    from conftest import sample
     from wsis.stocktaking.services import activity_create
+    from wsis.testing.factories import sample
 
     draft = activity_create(actor=funding["author"], data=sample(texts={"en": {"title": "Draft project"}}))
     funding_services.flows_record(actor=funding["author"], items=[("1", flow(draft, funding["eu"]))])
@@ -198,14 +198,6 @@ def test_flows_of_unpublished_activities_stay_private(funding):
 
 
 # ---------------------------------------------------------------------------------------------- agreements
-
-def agreement_data(funding, **over):
-    return {"reference": "AFR-MOU-1", "kind": "mou", "title": "Broadband in East Africa", "region": "AFR",
-            "frameworks": ["geneva_plan", "agenda2030"], "parties": [
-                {"organisation": funding["eu"].pk, "role": "funder"},
-                {"organisation": funding["ministry"].pk, "role": "implementer"}],
-            "activities": [funding["activity"].pk], **over}
-
 
 def test_agreement_lifecycle(funding):
     officer = funding["officer"]
@@ -250,14 +242,8 @@ def test_document_attached_with_checksum(funding, settings, tmp_path):
 # ---------------------------------------------------------------------------------------------- events
 
 def event_activity(funding, **over):
-    from conftest import sample
-    from wsis.stocktaking.services import activity_create, activity_transition
-
-    act = activity_create(actor=funding["admin"], data=sample(kind="training", texts={
-        "en": {"title": "Cybersecurity training for Kenyan regulators"}}, **over))
-    for action in ("submit", "start_review", "publish"):
-        act = activity_transition(actor=funding["admin"], activity=act, action=action)
-    return act
+    return published_activity(funding["admin"], kind="training", texts={
+        "en": {"title": "Cybersecurity training for Kenyan regulators"}}, **over)
 
 
 def test_event_counts_registrations_and_certificates(funding):

@@ -6,7 +6,7 @@ import io
 import pytest
 
 from wsis.planning.models import Output, ProgressUpdate
-from wsis.planning.tests.conftest import plan_dict
+from wsis.testing.factories import plan_dict
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/plans"

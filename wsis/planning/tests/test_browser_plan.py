@@ -6,10 +6,9 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from conftest import sample
 from wsis.planning.models import ProgressUpdate
-from wsis.planning.tests.conftest import plan_dict
-from wsis.web.tests.test_accessibility import violations
+from wsis.testing.browser import violations
+from wsis.testing.factories import plan_dict, sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from wsis.planning import lists
-from wsis.planning.tests.conftest import plan_dict
+from wsis.testing.factories import plan_dict
 
 pytestmark = pytest.mark.django_db
 

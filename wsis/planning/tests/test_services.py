@@ -18,7 +18,7 @@ from wsis.planning.models import (
     Reminder,
     UpdateValue,
 )
-from wsis.planning.tests.conftest import plan_dict
+from wsis.testing.factories import plan_dict
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -60,8 +60,8 @@ def test_import_builds_the_tree_and_audits(plan):
     (lambda d: d["objectives"][0].update(titles={"fr": "Connectivité"}), "titles.en", "English title is required"),
 ])
 def test_import_refuses_bad_input_and_writes_nothing(staff, change, field, fragment):
-    from conftest import sample
     from wsis.stocktaking.services import activities_import
+    from wsis.testing.factories import sample
 
     activities_import(actor=staff["admin"], publish=True, items=[("t", sample(external_id="A-1"))])
     data = plan_dict()

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from wsis.accounts.models import User
-from wsis.web.tests.test_accessibility import violations
+from wsis.testing.browser import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ from django.core import mail
 
 from wsis.accounts.models import User
 from wsis.prizes.models import Vote
-from wsis.prizes.tests.helpers import voter
+from wsis.testing.factories import voter
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +37,11 @@ def test_api_voting_and_permissions(client, entries, people):
 
 def test_results_api_and_csv(client, entries, people):
     from wsis.prizes import services
-    from wsis.prizes.tests.helpers import shift
+    from wsis.testing.factories import shift_contest
 
     contest, s1, s2, s3 = entries
     services.vote_cast(voter=voter("x1"), submission=s2)
-    shift(contest, "selection")
+    shift_contest(contest, "selection")
     client.force_login(people["admin"])
     assert client.post(f"/api/v1/prizes/contests/{contest.year}/finalists").status_code == 200
     assert client.post(f"/api/v1/prizes/contests/{contest.year}/publish").status_code == 409
@@ -98,10 +98,10 @@ def test_cli_results(entries, people, tmp_path):
     from django.core.management import CommandError, call_command
 
     from wsis.prizes import services
-    from wsis.prizes.tests.helpers import shift
+    from wsis.testing.factories import shift_contest
 
     contest, s1, s2, s3 = entries
-    shift(contest, "selection")
+    shift_contest(contest, "selection")
     services.finalists_select(actor=people["admin"], contest=contest)
     for s in (s1, s3):
         services.winner_choose(actor=people["admin"], submission=s)

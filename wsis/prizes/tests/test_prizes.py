@@ -12,7 +12,7 @@ from wsis.core.errors import InvalidTransition, PermissionDenied, ValidationFail
 from wsis.core.models import AuditLog
 from wsis.prizes import selectors, services
 from wsis.prizes.models import Submission, Vote
-from wsis.prizes.tests.helpers import WORDS_170, make_contest, published_activity, shift, voter
+from wsis.testing.factories import WORDS_170, make_contest, published_activity, shift_contest, voter
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_voting_window_is_enforced_at_the_boundaries(entries):
 @pytest.mark.parametrize("words,ok", [(149, False), (150, True), (200, True), (201, False)])
 def test_description_length(reference, people, words, ok):
     contest = make_contest(people["admin"])
-    a = published_activity(people, f"W-{words}")
+    a = published_activity(people["admin"], external_id=f"W-{words}")
     call = lambda: services.submission_create(actor=people["author"], contest=contest,  # noqa: E731
                                               category=contest.categories.get(code="C2"), activity=a,
                                               description=" ".join(["word"] * words), language="en")
@@ -70,8 +70,8 @@ def test_word_count_in_chinese_and_arabic():
 def test_eligibility_rules(reference, people):
     contest = make_contest(people["admin"])
     c2, c5 = contest.categories.get(code="C2"), contest.categories.get(code="C5")
-    a = published_activity(people, "E-1")
-    planned = published_activity(people, "E-2", status="planned", start_date="2031-01-01",
+    a = published_activity(people["admin"], external_id="E-1")
+    planned = published_activity(people["admin"], external_id="E-2", status="planned", start_date="2031-01-01",
                                  texts={"en": {"title": "Planned thing"}})
     ok = services.submission_create(actor=people["author"], contest=contest, category=c2, activity=a,
                                     description=WORDS_170, language="en")
@@ -83,7 +83,7 @@ def test_eligibility_rules(reference, people):
             assert field in {e.field for e in err.value.errors}, err.value.errors
     refused(a, c5, "activity")          # one category per project (and C5 is not its line)
     refused(planned, c2, "activity")    # planned work is not eligible by default
-    b = published_activity(people, "E-3", texts={"en": {"title": "Another broadband project"}})
+    b = published_activity(people["admin"], external_id="E-3", texts={"en": {"title": "Another broadband project"}})
     refused(b, c2, "category")          # one project per entity per category
     refused(b, c2, None, actor=people["stranger"])  # not their organisation
     # A past winner cannot enter again.
@@ -94,7 +94,7 @@ def test_eligibility_rules(reference, people):
 
 def test_conflict_of_interest(entries, people):
     contest, s1, s2, _s3 = entries
-    shift(contest, "review")
+    shift_contest(contest, "review")
     own = services.expert_add(actor=people["admin"], contest=contest, user=people["colleague"])  # same org as s1
     other = services.expert_add(actor=people["admin"], contest=contest, user=people["bdt_reviewer"])
     with pytest.raises(PermissionDenied):
@@ -162,7 +162,7 @@ def test_results_flow(entries, people):
     services.vote_cast(voter=voter("r8"), submission=s3)
     with pytest.raises(InvalidTransition):
         services.finalists_select(actor=people["admin"], contest=contest)  # still voting
-    shift(contest, "selection")
+    shift_contest(contest, "selection")
     contest.finalists_per_category = 1
     contest.save()
     chosen = services.finalists_select(actor=people["admin"], contest=contest)
@@ -185,15 +185,15 @@ def test_results_flow(entries, people):
 def test_concurrent_voters_threads_and_processes(reference, people):
     """Many voters at once, each also trying to vote twice: every valid vote counts once, no duplicate does."""
     contest = make_contest(people["admin"])
-    acts = [published_activity(people, "C-1"),
-            published_activity(people, "C-2", action_lines=["C5", "C2"], sdg_targets=["16.10", "9.c"],
-                               texts={"en": {"title": "CIRT"}}, matrix_justification="x")]
+    acts = [published_activity(people["admin"], external_id="C-1"),
+            published_activity(people["admin"], external_id="C-2", action_lines=["C5", "C2"],
+                               sdg_targets=["16.10", "9.c"], texts={"en": {"title": "CIRT"}}, matrix_justification="x")]
     subs = [services.submission_create(actor=people["author"], contest=contest, category=contest.categories.get(code=c),
                                        activity=a, description=WORDS_170, language="en")
             for c, a in (("C2", acts[0]), ("C5", acts[1]))]
-    shift(contest, "review")
+    shift_contest(contest, "review")
     services.nominate(actor=people["admin"], submissions=subs)
-    shift(contest, "voting")
+    shift_contest(contest, "voting")
     now = timezone.now()
     voters = User.objects.bulk_create([User(username=f"cv{i}", email=f"cv{i}@example.org", email_verified_at=now)
                                        for i in range(48)])

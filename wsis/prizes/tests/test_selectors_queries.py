@@ -2,9 +2,8 @@
 
 import pytest
 
-from conftest import sample
 from wsis.prizes import lists
-from wsis.prizes.tests.helpers import WORDS_170, make_contest
+from wsis.testing.factories import WORDS_170, make_contest, sample
 
 pytestmark = pytest.mark.django_db
 

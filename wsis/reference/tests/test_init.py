@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from conftest import shared_file
 from wsis.core.models import AuditLog
 from wsis.reference import models as m
 from wsis.reference.data import sdg_codes, wsis_sdg_matrix
 from wsis.reference.services import reference_init, validation_problems
+from wsis.testing.support import shared_file
 
 pytestmark = pytest.mark.django_db
 

@@ -4,11 +4,11 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
-from conftest import shared_file
 from wsis.core.errors import ValidationFailed
 from wsis.core.models import AuditLog
 from wsis.reference import models as m
 from wsis.reference.loaders import load_itu_codes, load_sdg_texts, load_wb_income
+from wsis.testing.support import shared_file
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import file_mode as mode
+from wsis.testing.support import file_mode as mode
 
 
 @pytest.mark.django_db

@@ -9,11 +9,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from conftest import sample
 from wsis.core.errors import PermissionDenied, ValidationFailed
 from wsis.reports import builder, services
 from wsis.reports.document import Document
 from wsis.reports.models import ReportRun
+from wsis.testing.factories import sample
 
 pytestmark = pytest.mark.django_db
 

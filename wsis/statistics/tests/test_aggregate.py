@@ -9,7 +9,6 @@ import pickle
 import numpy as np
 import pytest
 
-from conftest import shared_file
 from wsis.statistics.aggregate import (
     HOW_CARRIED_BACK,
     HOW_CARRIED_FORWARD,
@@ -24,6 +23,7 @@ from wsis.statistics.aggregate import (
     fill,
     published_difference,
 )
+from wsis.testing.support import shared_file
 
 NAN = np.nan
 NO_FILL = GapFill(interpolate=False, carry_forward=0, carry_back=0, impute="none", min_coverage=0.0)

@@ -6,32 +6,16 @@ import io
 
 import pytest
 
-from wsis.statistics.records import Parsed, Record
-from wsis.statistics.tests.conftest import long_csv
+from wsis.testing.factories import internet_use_release, long_csv
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/statistics"
-ECONOMIES = {"KEN": 40.0, "GHA": 60.0, "ETH": 20.0, "DEU": 89.0, "FRA": 85.0, "IND": 45.0, "BGD": 35.0,
-             "USA": 88.0, "BRA": 70.0, "CHN": 65.0, "NGA": 38.0}
 
 
 @pytest.fixture
 def data(statistician):
     """Eleven economies, 2018–2022: Internet use (total, women, men) and population; Ethiopia misses 2022."""
-    from wsis.statistics.services import import_release
-
-    p = Parsed(source="test")
-    for iso3, base in ECONOMIES.items():
-        for i, year in enumerate(range(2018, 2023)):
-            p.records.append(Record("SP.POP.TOTL", iso3, "iso3", year, 1e7 * (1 + len(iso3) + i / 10)))
-            if iso3 == "ETH" and year == 2022:
-                continue
-            v = base + 2 * i
-            p.records += [Record("IT.NET.USER.ZS", iso3, "iso3", year, v, (("SEX", "_T"),)),
-                          Record("IT.NET.USER.ZS", iso3, "iso3", year, v - 3, (("SEX", "F"),)),
-                          Record("IT.NET.USER.ZS", iso3, "iso3", year, v + 3, (("SEX", "M"),))]
-    p.records.append(Record("IT.NET.USER.ZS", "WLD", "wb", 2022, 55.0, (("SEX", "_T"),)))
-    return import_release(actor=statistician, parsed=p, adapter="test", filename="test.csv", sha256="t1").release
+    return internet_use_release(statistician)
 
 
 def test_openapi_lists_the_statistics_endpoints(client):

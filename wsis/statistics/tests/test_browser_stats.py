@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from wsis.statistics.models import Release
-from wsis.statistics.tests.conftest import long_csv
-from wsis.web.tests.test_accessibility import violations
+from wsis.testing.browser import violations
+from wsis.testing.factories import long_csv
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -3,13 +3,13 @@ release comparison, and our group figures against the sources' own."""
 
 import pytest
 
-from conftest import shared_file
 from wsis.core.errors import PermissionDenied, ValidationFailed
 from wsis.core.models import AuditLog
 from wsis.statistics import selectors
 from wsis.statistics.importing import import_bytes
 from wsis.statistics.models import Observation, PublishedAggregate, Release
-from wsis.statistics.tests.conftest import long_csv
+from wsis.testing.factories import long_csv
+from wsis.testing.support import shared_file
 
 pytestmark = pytest.mark.django_db
 WB = ("ict_indicators", "wb_wdi")

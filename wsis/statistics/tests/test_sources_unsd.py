@@ -8,11 +8,11 @@ import urllib.parse
 
 import pytest
 
-from conftest import shared_file
 from wsis.statistics import m49_aggregates
 from wsis.statistics.m49_aggregates import M49_AGGREGATES, M49_OTHER_AREAS, aggregate_group
 from wsis.statistics.records import TOTAL, Record
 from wsis.statistics.sources import unsd
+from wsis.testing.support import shared_file
 
 DDF = ("ict_indicators", "unsd_sdg_db")
 

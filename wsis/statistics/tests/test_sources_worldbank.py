@@ -8,10 +8,10 @@ from collections import Counter
 import pycountry
 import pytest
 
-from conftest import shared_file
 from wsis.statistics.known_aggregates import NON_ISO_WB_CODES, WB_AGGREGATES, WB_GROUP_EQUIVALENTS
 from wsis.statistics.records import AREA_KINDS, Parsed, Record
 from wsis.statistics.sources import ADAPTERS, Adapter, detect, owid, worldbank
+from wsis.testing.support import shared_file
 
 WIDE = "API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv"
 META = "Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv"

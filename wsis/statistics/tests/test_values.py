@@ -5,7 +5,7 @@ import pytest
 from wsis.core.errors import ValidationFailed
 from wsis.statistics.importing import import_bytes
 from wsis.statistics.models import Observation, Release
-from wsis.statistics.tests.conftest import long_csv
+from wsis.testing.factories import long_csv
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ import io
 
 import pytest
 
-from conftest import sample
 from wsis.stocktaking.models import Activity
 from wsis.stocktaking.services import activity_create, activity_transition
+from wsis.testing.factories import published_activity, sample
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +18,7 @@ def as_json(data):
 
 @pytest.fixture
 def published(people):
-    a = activity_create(actor=people["author"], data=sample())
-    for actor, action in (("author", "submit"), ("afr_reviewer", "start_review"), ("afr_reviewer", "publish")):
-        a = activity_transition(actor=people[actor], activity=a, action=action)
-    return a
+    return published_activity(people["author"], reviewer=people["afr_reviewer"])
 
 
 @pytest.fixture
@@ -110,10 +107,8 @@ def test_suggestions_both_ways(client, reference):
 
 
 def test_export_uses_the_filters(client, reference, published, people):
-    other = activity_create(actor=people["author"], data=sample(texts={"en": {"title": "Training in Europe"}},
-                                                                economies=["FRA"], kind="training", partners=[]))
-    for actor, action in (("author", "submit"), ("bdt_reviewer", "start_review"), ("bdt_reviewer", "publish")):
-        other = activity_transition(actor=people[actor], activity=other, action=action)
+    published_activity(people["author"], reviewer=people["bdt_reviewer"], texts={"en": {"title": "Training in Europe"}},
+                       economies=["FRA"], kind="training", partners=[])
     r = client.get("/api/v1/activities/export", {"format": "csv", "region": "EUR"})
     rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert [row["title_en"] for row in rows] == ["Training in Europe"]

@@ -8,10 +8,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import shared_file
 from wsis.core.errors import ValidationFailed
 from wsis.stocktaking import schema
 from wsis.stocktaking.iati import build_iati, parse_iati, parse_iati_organisations, summary_of
+from wsis.testing.support import shared_file
 
 ACTIVITY_KEYS = {
     "external_id", "kind", "original_language", "texts", "lead_organisation", "partners", "scope",

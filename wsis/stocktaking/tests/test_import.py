@@ -4,11 +4,12 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
-from conftest import sample, shared_file
 from wsis.core.errors import ValidationFailed
 from wsis.stocktaking.imports import import_path
 from wsis.stocktaking.models import Activity
 from wsis.stocktaking.services import activities_import, to_data
+from wsis.testing.factories import sample
+from wsis.testing.support import shared_file
 
 pytestmark = pytest.mark.django_db
 

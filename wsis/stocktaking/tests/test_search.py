@@ -1,8 +1,9 @@
 import pytest
 
-from conftest import sample
 from wsis.stocktaking import selectors
-from wsis.stocktaking.services import activity_create, activity_transition
+from wsis.stocktaking.services import activity_create
+from wsis.testing import factories
+from wsis.testing.factories import sample
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +20,7 @@ def make(people, texts, publish=True, **over):
     lang = next(iter(texts))
     a = activity_create(actor=people["author"], data=sample(texts=texts, original_language=lang, **over))
     if publish:
-        a = activity_transition(actor=people["author"], activity=a, action="submit")
-        a = activity_transition(actor=people["bdt_reviewer"], activity=a, action="start_review")
-        a = activity_transition(actor=people["bdt_reviewer"], activity=a, action="publish")
+        a = factories.publish(a, by=people["author"], reviewer=people["bdt_reviewer"])
     return a
 
 

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from conftest import sample
 from wsis.stocktaking import selectors
 from wsis.stocktaking.services import activities_import, to_data
+from wsis.testing.factories import sample
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,5 @@
 import pytest
 
-from conftest import sample
 from wsis.core.errors import InvalidTransition, PermissionDenied, ServiceError, ValidationFailed
 from wsis.core.models import AuditLog
 from wsis.stocktaking import selectors
@@ -12,21 +11,16 @@ from wsis.stocktaking.services import (
     activity_update,
     checks,
 )
+from wsis.testing.factories import publish, published_activity, sample
 
 pytestmark = pytest.mark.django_db
-
-
-def publish(activity, people):
-    activity = activity_transition(actor=people["author"], activity=activity, action="submit")
-    activity = activity_transition(actor=people["afr_reviewer"], activity=activity, action="start_review")
-    return activity_transition(actor=people["afr_reviewer"], activity=activity, action="publish")
 
 
 def test_create_and_full_happy_path(reference, people):
     a = activity_create(actor=people["author"], data=sample())
     assert a.state == "draft" and a.text("title", "zh-hans") == "肯尼亚国家宽带计划"
     assert [c for c in checks(a) if c["level"] == "error"] == []
-    a = publish(a, people)
+    a = publish(a, by=people["author"], reviewer=people["afr_reviewer"])
     assert a.state == "published" and a.version == 1 and a.published_at
     assert ActivityVersion.objects.filter(activity=a, number=1).exists()
     assert [t.to_state for t in a.transitions.all()] == ["draft", "submitted", "in_review", "published"]
@@ -38,7 +32,7 @@ def test_create_and_full_happy_path(reference, people):
 def test_invalid_transitions_are_409(reference, people, action, state):
     a = activity_create(actor=people["author"], data=sample())
     if state == "published":
-        a = publish(a, people)
+        a = publish(a, by=people["author"], reviewer=people["afr_reviewer"])
     elif state == "submitted":
         a = activity_transition(actor=people["author"], activity=a, action="submit")
     with pytest.raises(InvalidTransition) as err:
@@ -116,7 +110,7 @@ def test_bad_input_names_fields_and_writes_nothing(reference, people):
 
 
 def test_revision_keeps_the_published_version_public(reference, people):
-    a = publish(activity_create(actor=people["author"], data=sample()), people)
+    a = published_activity(people["author"], reviewer=people["afr_reviewer"])
     rev = activity_revise(actor=people["author"], activity=a)
     with pytest.raises(InvalidTransition):
         activity_revise(actor=people["author"], activity=a)
@@ -135,7 +129,7 @@ def test_revision_keeps_the_published_version_public(reference, people):
 
 
 def test_withdraw_published_needs_comment(reference, people):
-    a = publish(activity_create(actor=people["author"], data=sample()), people)
+    a = published_activity(people["author"], reviewer=people["afr_reviewer"])
     with pytest.raises(ValidationFailed):
         activity_transition(actor=people["author"], activity=a, action="withdraw")
     a = activity_transition(actor=people["author"], activity=a, action="withdraw", comment="Duplicate entry.")
@@ -147,7 +141,7 @@ def test_withdraw_published_needs_comment(reference, people):
 
 
 def test_duplicate_warning(reference, people):
-    first = publish(activity_create(actor=people["author"], data=sample()), people)
+    first = published_activity(people["author"], reviewer=people["afr_reviewer"])
     second = activity_create(actor=people["author"], data=sample(texts={"fr": {"title": "Plan national large bande Kenya"},
                                                                          "en": {"title": "National broadband plan - Kenya"}}))
     found = selectors.duplicates(people["author"], second)
@@ -157,7 +151,7 @@ def test_duplicate_warning(reference, people):
 
 
 def test_admin_corrects_a_published_activity_as_a_new_version(reference, people):
-    a = publish(activity_create(actor=people["author"], data=sample()), people)
+    a = published_activity(people["author"], reviewer=people["afr_reviewer"])
     with pytest.raises(InvalidTransition):
         activity_update(actor=people["author"], activity=a, data=sample(contact_name="X"))
     a = activity_update(actor=people["admin"], activity=a, data=sample(contact_name="Corrected"))

@@ -2,22 +2,10 @@
 
 import pytest
 
-from conftest import sample
+from wsis.testing.browser import violations
+from wsis.testing.factories import sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
-    out = []
-    for v in result.response["violations"]:
-        targets = [n["target"] for n in v["nodes"]][:3]
-        out.append(f"{v['id']} ({v['impact']}): {v['help']} — {targets}")
-    return out
 
 
 def test_pages_have_no_wcag_violations(page, live_server, reference, people):

@@ -8,12 +8,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import sample
-from wsis.partnerships.tests import conftest as partnership_fixtures
-from wsis.web.tests.test_accessibility import violations
+from wsis.testing.browser import violations
+from wsis.testing.factories import published_activity
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-funding = partnership_fixtures.funding
 PASSWORD = "pw-coop-123"
 
 
@@ -55,7 +53,7 @@ def coop(funding):
 
 
 def test_request_filed_assigned_and_followed_by_the_focal_point(page, live_server, coop):
-    from wsis.web.tests.test_cooperation_pages import active_plan
+    from wsis.testing.factories import active_plan
 
     active_plan(coop["admin"])
     base = live_server.url
@@ -106,17 +104,14 @@ def test_request_filed_assigned_and_followed_by_the_focal_point(page, live_serve
 def test_public_registers_for_an_open_training(page, live_server, coop):
     from wsis.partnerships.cooperation import services as cooperation_services
     from wsis.partnerships.models import Registration
-    from wsis.stocktaking.services import activity_create, activity_transition
 
     admin = coop["admin"]
     start = dt.date.today() + dt.timedelta(days=60)
-    training = activity_create(actor=admin, data=sample(
-        kind="training", status="planned", start_date=start.isoformat(),
+    training = published_activity(
+        admin, kind="training", status="planned", start_date=start.isoformat(),
         end_date=(start + dt.timedelta(days=2)).isoformat(),
         texts={"en": {"title": "Digital skills for women in Kenya", "summary": "", "description": ""},
-               "ar": {"title": "المهارات الرقمية للنساء في كينيا", "summary": "", "description": ""}}))
-    for action in ("submit", "start_review", "publish"):
-        training = activity_transition(actor=admin, activity=training, action=action)
+               "ar": {"title": "المهارات الرقمية للنساء في كينيا", "summary": "", "description": ""}})
     cooperation_services.event_save(actor=admin, activity=training, data={
         "mode": "hybrid", "venue": "Nairobi", "online_url": "https://example.org/live", "registration_open": True})
     cooperation_services.attendance_set(actor=admin, activity=training, cells=[

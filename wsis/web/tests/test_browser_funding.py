@@ -7,9 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from wsis.partnerships.funding import services as funding_services
-from wsis.partnerships.tests.conftest import flow, funding  # noqa: F401  (the fixture is used by name)
-from wsis.web.tests.test_accessibility import violations
-from wsis.web.tests.test_browser_registry import sign_in
+from wsis.testing.browser import sign_in, violations
+from wsis.testing.factories import flow
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,15 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from wsis.testing.browser import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, base, username, password):
-    page.goto(f"{base}/en/accounts/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name=re.compile(f"Sign out \\({username}\\)"))).to_be_visible()
 
 
 def sign_out(page):

@@ -6,9 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import sample
-from wsis.web.tests.test_accessibility import violations
-from wsis.web.tests.test_browser_registry import sign_in
+from wsis.testing.browser import sign_in, violations
+from wsis.testing.factories import sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from conftest import sample
 from wsis.partnerships.cooperation import services as cooperation_services
 from wsis.partnerships.models import (
     AssistanceRequest,
@@ -19,36 +18,13 @@ from wsis.partnerships.models import (
     RequestStep,
     Session,
 )
-from wsis.partnerships.tests import conftest as partnership_fixtures
+from wsis.testing.factories import active_plan, published_activity
 
 pytestmark = pytest.mark.django_db
-funding = partnership_fixtures.funding
 
 EVENTS = "/en/partnerships/events/"
 REQUESTS = "/en/partnerships/requests/"
 CONTRIBUTIONS = "/en/partnerships/contributions/"
-
-
-def published(admin, **over):
-    from wsis.stocktaking.services import activity_create, activity_transition
-
-    a = activity_create(actor=admin, data=sample(**over))
-    for action in ("submit", "start_review", "publish"):
-        a = activity_transition(actor=admin, activity=a, action=action)
-    return a
-
-
-def active_plan(admin):
-    """An active operational plan whose outputs belong to the Africa regional office and a BDT unit."""
-    from wsis.planning import services as planning
-    from wsis.planning.tests.conftest import plan_dict
-
-    data = plan_dict()
-    for o in data["outputs"]:
-        o["activities"] = []
-    plan = planning.plan_import(actor=admin, data=data)
-    planning.plan_set_state(actor=admin, plan=plan, state="active")
-    return plan
 
 
 @pytest.fixture
@@ -62,9 +38,10 @@ def coop(funding, settings, tmp_path):
     admin = funding["admin"]
     focal = user_create(actor=admin, username="ke_focal", organisation=funding["ministry"], email="focal@example.org")
     role_grant(actor=admin, user=focal, role=Role.FOCAL_POINT, economy=Economy.objects.get(iso3="KEN"))
-    training = published(admin, kind="training", status="completed", start_date="2025-03-10", end_date="2025-03-12",
-                         texts={"en": {"title": "Digital skills for women in Kenya", "summary": "A training.",
-                                       "description": ""}})
+    training = published_activity(admin, kind="training", status="completed", start_date="2025-03-10",
+                                  end_date="2025-03-12",
+                                  texts={"en": {"title": "Digital skills for women in Kenya", "summary": "A training.",
+                                                "description": ""}})
     cooperation_services.event_save(actor=admin, activity=training, data={
         "mode": "hybrid", "venue": "Nairobi", "online_url": "https://example.org/live", "registration_open": True,
         "capacity": "30"})
@@ -145,8 +122,9 @@ def test_events_list_summary_filters_and_downloads(client, coop):
         {"sex": "F", "stakeholder": "member_state", "economy": "KEN", "count": 12},
         {"sex": "M", "stakeholder": "member_state", "economy": "KEN", "count": 6},
         {"sex": "F", "stakeholder": "academia", "economy": "UGA", "count": 2}])
-    other = published(admin, kind="event", start_date="2024-06-01", economies=["FRA"], scope="national",
-                      texts={"en": {"title": "Cybersecurity forum in Paris", "summary": "", "description": ""}})
+    other = published_activity(admin, kind="event", start_date="2024-06-01", economies=["FRA"], scope="national",
+                               texts={"en": {"title": "Cybersecurity forum in Paris", "summary": "",
+                                             "description": ""}})
     page = text(client.get(EVENTS))
     assert "Digital skills for women in Kenya" in page and "Cybersecurity forum in Paris" in page
     assert "20 participants reported for 1 of 2 trainings and events." in page

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from wsis.accounts.services import organisation_create
 from wsis.partnerships.funding import services as funding_services
 from wsis.partnerships.models import Agreement, Document, ExchangeRate, Flow
-from wsis.partnerships.tests.conftest import flow, funding  # noqa: F401  (the fixture is used by name)
+from wsis.testing.factories import flow
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    from conftest import module_data
     from wsis.site.demo import load_demo
+    from wsis.testing.support import module_data
 
     with module_data(django_db_blocker):
         load_demo(password="x-demo-pass")

@@ -88,8 +88,8 @@ def test_pages_load_nothing_from_elsewhere(client, reference):
 
 
 def test_admin_shows_an_activity_read_only(client, admin_user, people):
-    from conftest import sample
     from wsis.stocktaking.services import activity_create
+    from wsis.testing.factories import sample
 
     a = activity_create(actor=people["author"], data=sample())
     client.force_login(admin_user)

@@ -6,9 +6,9 @@ from html import escape
 
 import pytest
 
-from conftest import sample
 from wsis.reports import services
 from wsis.reports.models import ReportRun
+from wsis.testing.factories import sample
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ import pytest
 from django.db.models import Count
 from django.test import Client
 
-from wsis.web.tests.bodies import body_text
+from wsis.testing.support import body_text
 
 pytestmark = [pytest.mark.matrix, pytest.mark.django_db]
 
@@ -42,8 +42,8 @@ class Demo:
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    from conftest import module_data
     from wsis.site.demo import load_demo
+    from wsis.testing.support import module_data
 
     with module_data(django_db_blocker):
         started = time.monotonic()

@@ -1,0 +1,27 @@
+"""Playwright helpers for the browser tests."""
+
+import re
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def violations(page) -> list[str]:
+    """WCAG 2.1 A/AA violations that axe-core finds on the page, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    out = []
+    for v in result.response["violations"]:
+        targets = [n["target"] for n in v["nodes"]][:3]
+        out.append(f"{v['id']} ({v['impact']}): {v['help']} — {targets}")
+    return out
+
+
+def sign_in(page, base, username, password):
+    from playwright.sync_api import expect
+
+    page.goto(f"{base}/en/accounts/login/")
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name=re.compile(f"Sign out \\({username}\\)"))).to_be_visible()
