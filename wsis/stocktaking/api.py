@@ -13,6 +13,7 @@ from wsis.core.schemas import ERRORS, Lang
 from wsis.reference.selectors import lines_for_targets, suggest_targets_for_lines
 from wsis.stocktaking import exports, imports, selectors, services
 from wsis.stocktaking.schemas import (
+    ActivityExport,
     ActivityIn,
     Detail,
     Duplicate,
@@ -50,7 +51,7 @@ def activity_facets(request, params: Query[SearchParams]):
     return selectors.facet_counts(_viewer(request), _filters(params), language_param(params.lang))
 
 
-@router.get("/export", response={200: bytes, **ERRORS}, summary="Download the activities of a search",
+@router.get("/export", response={200: ActivityExport, **ERRORS}, summary="Download the activities of a search",
             description="format = csv, xlsx, json or iati (IATI activity XML 2.03). " + FILTER_DOC)
 def activity_export(request, params: Query[SearchParams], format: Literal["csv", "xlsx", "json", "iati"] = "csv"):
     return exports.render(selectors.export_rows(_viewer(request), _filters(params)), format)

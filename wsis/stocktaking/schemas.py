@@ -201,3 +201,10 @@ class ImportResult(Schema):
 class Suggestions(Schema):
     sdg_targets: list[str]
     action_lines: list[str]
+
+
+class ActivityExport(Schema):
+    """The JSON download of a search: every activity found, in the interchange shape import takes back."""
+
+    count: int
+    results: list[ActivityData]

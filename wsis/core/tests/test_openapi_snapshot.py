@@ -79,7 +79,6 @@ def test_the_checker_knows_typed_from_untyped_answers():
                             "text/csv": {"schema": {"type": "string", "format": "binary"}}})
 
 
-@pytest.mark.xfail(strict=False, reason="answers are being given their schemas; remove this mark once all are typed")
 def test_every_answer_is_typed():
     found = untyped_answers(document())
     assert not found, (f"{len(found)} answers have no schema (write a Schema for each, in <app>/schemas.py or "
