@@ -158,29 +158,19 @@ class OfficeRow(Schema):
 
 # ------------------------------------------------------------------------------------------- selects
 
-def _outputs(viewer, p: OutputParams, language: str) -> PlanRows:
-    view = evaluate(viewer, p, language)
-    return _rows(view, selectors.output_rows(view, status=p.status or None))
+def _plan_list(read):
+    """A selector of rows read from the plan evaluated once for the viewer, at the date and language asked."""
+    def select(viewer, p, language: str) -> PlanRows:
+        view = evaluate(viewer, p, language)
+        return _rows(view, read(view, p))
+    return select
 
 
-def _kpis(viewer, p: PlanParams, language: str) -> PlanRows:
-    view = evaluate(viewer, p, language)
-    return _rows(view, selectors.kpi_rows(view))
-
-
-def _timeline(viewer, p: PlanParams, language: str) -> PlanRows:
-    view = evaluate(viewer, p, language)
-    return _rows(view, selectors.timeline(view))
-
-
-def _overdue(viewer, p: PlanParams, language: str) -> PlanRows:
-    view = evaluate(viewer, p, language)
-    return _rows(view, selectors.overdue(view))
-
-
-def _offices(viewer, p: OfficeParams, language: str) -> PlanRows:
-    view = evaluate(viewer, p, language)
-    return _rows(view, selectors.office_summary(view))
+_outputs = _plan_list(lambda view, p: selectors.output_rows(view, status=p.status or None))
+_kpis = _plan_list(lambda view, p: selectors.kpi_rows(view))
+_timeline = _plan_list(lambda view, p: selectors.timeline(view))
+_overdue = _plan_list(lambda view, p: selectors.overdue(view))
+_offices = _plan_list(lambda view, p: selectors.office_summary(view))
 
 
 PAGE = {"code": DEMO_PLAN}

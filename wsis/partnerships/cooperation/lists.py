@@ -7,7 +7,7 @@ from ninja import Field, Schema
 
 from wsis.core.lists import ListContract
 from wsis.partnerships.cooperation import selectors
-from wsis.partnerships.cooperation.schemas import OptionalId, OptionalYear
+from wsis.partnerships.cooperation.schemas import OptionalId, OptionalYear, RequestSummary
 
 # ---------------------------------------------------------------------------------------------- events
 
@@ -46,17 +46,7 @@ EVENTS = ListContract(
 # ---------------------------------------------------------------------------------------------- requests
 
 
-class RequestRow(Schema):
-    id: int
-    economy: str
-    requester: str
-    title: str
-    state: str
-    received_at: dt.datetime
-    state_since: dt.datetime
-    days_open: float
-    office: str | None
-    action_lines: list[str]
+class RequestRow(RequestSummary):
     # Days spent in each state (null: never in it), one column each so that a spreadsheet can sum them.
     days_received: float | None
     days_assessed: float | None

@@ -95,8 +95,8 @@ class StateTimer(Schema):
     current: bool
 
 
-class RequestDetail(Schema):
-    """One request: its row, what it asks, its dated steps and the time spent in each state."""
+class RequestSummary(Schema):
+    """What the list row and the detail of an assistance request both say."""
 
     id: int
     economy: str
@@ -108,6 +108,11 @@ class RequestDetail(Schema):
     days_open: float
     office: str | None
     action_lines: list[str]
+
+
+class RequestDetail(RequestSummary):
+    """One request: its row, what it asks, its dated steps and the time spent in each state."""
+
     description: str
     output: int | None
     activities: list[int]
