@@ -102,6 +102,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+WSIS_API = "config.api.api"  # the one API object (wsis openapi writes its document)
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
