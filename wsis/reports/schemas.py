@@ -50,7 +50,7 @@ class RunOut(Schema):
         return value
 
 
-class SourceOut(Schema):
+class ReportSource(Schema):
     """Where the figures of a report come from (cited by its tables as S1, S2…)."""
 
     key: str
@@ -61,7 +61,7 @@ class SourceOut(Schema):
 
 
 class RunDetail(RunOut):
-    sources: list[SourceOut]
+    sources: list[ReportSource]
 
 
 class ChangeOut(Schema):

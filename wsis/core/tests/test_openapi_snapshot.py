@@ -83,3 +83,24 @@ def test_every_answer_is_typed():
     found = untyped_answers(document())
     assert not found, (f"{len(found)} answers have no schema (write a Schema for each, in <app>/schemas.py or "
                        "lists.py, instead of dict or list[dict]):\n  " + "\n  ".join(found))
+
+
+def test_every_schema_name_is_used_once():
+    """The document names a component by its class name: two schemas of one name would silently share an entry
+    (one app's rows described by another's), so each name may belong to one class only."""
+    from collections import defaultdict
+
+    from ninja import Schema
+
+    document()  # imports every API module
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    owners = defaultdict(set)
+    for cls in subclasses(Schema):
+        if cls.__module__.startswith("wsis."):
+            owners[cls.__name__].add(cls.__module__)
+    assert {name: mods for name, mods in owners.items() if len(mods) > 1} == {}
