@@ -308,7 +308,7 @@ def interchange(activities: list[Activity]) -> list[dict]:
     ids = [a.pk for a in activities]
     full = {a.pk: a for a in Activity.objects.filter(pk__in=ids).select_related("lead_organisation").prefetch_related(
         "translations", "beneficiaries",
-        Prefetch("participants", queryset=Participant.objects.select_related("organisation")),
+        Prefetch("participants", queryset=Participant.objects.select_related("organisation").order_by("pk")),
         Prefetch("action_line_links", queryset=ActivityActionLine.objects.select_related("action_line").order_by("order")),
         Prefetch("economies", queryset=ref.Economy.objects.only("id", "iso3")),
         Prefetch("groups", queryset=ref.Group.objects.only("id", "code")),

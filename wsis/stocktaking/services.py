@@ -277,7 +277,7 @@ def _apply(activity: Activity, d: dict, lk: Lookups, org_cache: dict) -> None:
 def to_data(activity: Activity) -> dict:
     """The interchange shape of an activity (for versions, exports and revisions)."""
     lines = [link.action_line.code for link in activity.action_line_links.select_related("action_line").order_by("order")]
-    parts = list(activity.participants.select_related("organisation"))
+    parts = list(activity.participants.select_related("organisation").order_by("pk"))
     lead = activity.lead_organisation
     return {
         "external_id": activity.external_id,
