@@ -314,37 +314,17 @@ def interchange(activities: list[Activity]) -> list[dict]:
         Prefetch("groups", queryset=ref.Group.objects.only("id", "code")),
         Prefetch("sdg_targets", queryset=ref.SdgTarget.objects.only("id", "code")),
         Prefetch("strategic_targets", queryset=ref.StrategicTarget.objects.only("id", "code")))}
+    from wsis.stocktaking.services import interchange_shape
+
     out = []
     for pk in ids:
         a = full[pk]
-        lead = a.lead_organisation
-        out.append({
-            "external_id": a.external_id,
-            "kind": a.kind,
-            "original_language": a.original_language,
-            "texts": {t.language: {"title": t.title, "summary": t.summary, "description": t.description}
-                      for t in a.translations.all()},
-            "lead_organisation": {"name": lead.name, "identifier": lead.identifier or "", "kind": lead.kind},
-            "partners": [{"name": p.organisation.name, "identifier": p.organisation.identifier or "",
-                          "kind": p.organisation.kind, "role": p.role} for p in a.participants.all() if p.role != "lead"],
-            "scope": a.scope,
-            "economies": sorted(e.iso3 for e in a.economies.all()),
-            "groups": sorted(g.code for g in a.groups.all()),
-            "action_lines": [link.action_line.code for link in a.action_line_links.all()],
-            "sdg_targets": sorted((t.code for t in a.sdg_targets.all()), key=code_key),
-            "matrix_justification": a.matrix_justification,
-            "strategic_targets": sorted(t.code for t in a.strategic_targets.all()),
-            "priority": a.priority,
-            "status": a.status,
-            "start_date": a.start_date.isoformat() if a.start_date else None,
-            "end_date": a.end_date.isoformat() if a.end_date else None,
-            "beneficiary_groups": a.beneficiary_groups_list(),
-            "budget_amount": str(a.budget_amount) if a.budget_amount is not None else None,
-            "budget_currency": a.budget_currency,
-            "links": list(a.links or []),
-            "contact_name": a.contact_name,
-            "contact_email": a.contact_email,
-        })
+        out.append(interchange_shape(
+            a, partners=a.participants.all(),
+            action_lines=[link.action_line.code for link in a.action_line_links.all()],
+            economies=[e.iso3 for e in a.economies.all()], groups=[g.code for g in a.groups.all()],
+            sdg_targets=[t.code for t in a.sdg_targets.all()],
+            strategic_targets=[t.code for t in a.strategic_targets.all()]))
     return out
 
 

@@ -276,37 +276,49 @@ def _apply(activity: Activity, d: dict, lk: Lookups, org_cache: dict) -> None:
 
 def to_data(activity: Activity) -> dict:
     """The interchange shape of an activity (for versions, exports and revisions)."""
-    lines = [link.action_line.code for link in activity.action_line_links.select_related("action_line").order_by("order")]
-    parts = list(activity.participants.select_related("organisation").order_by("pk"))
-    lead = activity.lead_organisation
+    return interchange_shape(
+        activity,
+        partners=activity.participants.select_related("organisation").order_by("pk"),
+        action_lines=[link.action_line.code for link in
+                      activity.action_line_links.select_related("action_line").order_by("order")],
+        economies=activity.economies.values_list("iso3", flat=True),
+        groups=activity.groups.values_list("code", flat=True),
+        sdg_targets=activity.sdg_targets.values_list("code", flat=True),
+        strategic_targets=activity.strategic_targets.values_list("code", flat=True))
+
+
+def interchange_shape(a: Activity, *, partners, action_lines, economies, groups, sdg_targets,
+                      strategic_targets) -> dict:
+    """The one definition of the interchange dict; callers read the relations their own way (one activity
+    with plain queries, or a batch with prefetched rows) and hand them in."""
+    lead = a.lead_organisation
     return {
-        "external_id": activity.external_id,
-        "kind": activity.kind,
-        "original_language": activity.original_language,
+        "external_id": a.external_id,
+        "kind": a.kind,
+        "original_language": a.original_language,
         "texts": {t.language: {"title": t.title, "summary": t.summary, "description": t.description}
-                  for t in activity.translations.all()},
+                  for t in a.translations.all()},
         "lead_organisation": {"name": lead.name, "identifier": lead.identifier or "", "kind": lead.kind},
         "partners": [{"name": p.organisation.name, "identifier": p.organisation.identifier or "",
-                      "kind": p.organisation.kind, "role": p.role} for p in parts if p.role != "lead"],
-        "scope": activity.scope,
-        "economies": sorted(activity.economies.values_list("iso3", flat=True)),
-        "groups": sorted(activity.groups.values_list("code", flat=True)),
-        "action_lines": lines,
-        "sdg_targets": sorted(activity.sdg_targets.values_list("code", flat=True), key=code_key),
-        "matrix_justification": activity.matrix_justification,
-        "strategic_targets": sorted(activity.strategic_targets.values_list("code", flat=True)),
-        "priority": activity.priority,
-        "status": activity.status,
-        "start_date": activity.start_date.isoformat() if activity.start_date else None,
-        "end_date": activity.end_date.isoformat() if activity.end_date else None,
-        "beneficiary_groups": activity.beneficiary_groups_list(),
-        "budget_amount": str(activity.budget_amount) if activity.budget_amount is not None else None,
-        "budget_currency": activity.budget_currency,
-        "links": list(activity.links or []),
-        "contact_name": activity.contact_name,
-        "contact_email": activity.contact_email,
+                      "kind": p.organisation.kind, "role": p.role} for p in partners if p.role != "lead"],
+        "scope": a.scope,
+        "economies": sorted(economies),
+        "groups": sorted(groups),
+        "action_lines": list(action_lines),
+        "sdg_targets": sorted(sdg_targets, key=code_key),
+        "matrix_justification": a.matrix_justification,
+        "strategic_targets": sorted(strategic_targets),
+        "priority": a.priority,
+        "status": a.status,
+        "start_date": a.start_date.isoformat() if a.start_date else None,
+        "end_date": a.end_date.isoformat() if a.end_date else None,
+        "beneficiary_groups": a.beneficiary_groups_list(),
+        "budget_amount": str(a.budget_amount) if a.budget_amount is not None else None,
+        "budget_currency": a.budget_currency,
+        "links": list(a.links or []),
+        "contact_name": a.contact_name,
+        "contact_email": a.contact_email,
     }
-
 
 
 def reindex(activity_ids: list[int]) -> None:
