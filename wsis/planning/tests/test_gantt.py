@@ -9,31 +9,12 @@ from django.utils import translation
 
 from wsis.core.timeline_chart import Bar, Group, Style, Timeline, timeline_svg
 from wsis.planning import selectors
-from wsis.planning import services as plan_services
 from wsis.planning.models import STATUS_LABELS, Output
-from wsis.testing.factories import plan_dict
 
 pytestmark = pytest.mark.django_db
 D = dt.date
 LANGS = ["en", "fr", "es", "ru", "zh-hans", "ar"]
 NUMERIC = {"x", "y", "width", "height", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "stroke-width"}
-
-
-@pytest.fixture
-def gantt_plan(staff):
-    """Two objectives: O1.2 ends before O1.1 (its KPI is due mid-2026), O2.1 has no KPI nor milestone."""
-    data = plan_dict()
-    data["objectives"].append({"code": "O2", "titles": {"en": "Skills", "fr": "Compétences"}})
-    data["outputs"].append({"code": "O2.1", "objective": "O2", "office": "BDT (test)", "titles": {"en": "Courses"},
-                            "action_lines": [], "sdg_targets": [], "strategic_targets": [], "activities": []})
-    for k in data["kpis"]:
-        if k["output"] == "O1.2":
-            k["deadline"] = D(2026, 6, 30)
-    for o in data["outputs"]:
-        o["activities"] = []
-    plan = plan_services.plan_import(actor=staff["admin"], data=data)
-    plan_services.plan_set_state(actor=staff["admin"], plan=plan, state="active")
-    return plan
 
 
 def _gantt(plan, today):
