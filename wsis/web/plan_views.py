@@ -102,9 +102,17 @@ def plan_tree(request, code: str):
     chart = [{"code": ob.objective.code, "title": ob.title,
               "bars": [(s, ob.roll.counts.get(s, 0)) for s in st.STATUSES if ob.roll.counts.get(s)],
               "total": sum(ob.roll.counts.values())} for ob in view.objectives]
+    _scale(chart)
     return render(request, "wsis/plan/tree.html", _context(
         request, plan, view, objectives=objectives, status=status, chart=chart, periods=view.periods,
         status_totals=[(s, sum(ob.roll.counts.get(s, 0) for ob in view.objectives)) for s in st.STATUSES]))
+
+
+def _scale(chart: list[dict]) -> None:
+    """Bars on one scale: each row's bar is as long as its number of outputs, the rest of the row left blank."""
+    most = max((sum(n for _s, n in c["bars"]) for c in chart), default=0)
+    for c in chart:
+        c["rest"] = most - sum(n for _s, n in c["bars"])
 
 
 def plan_timeline(request, code: str):
@@ -176,7 +184,12 @@ def plan_offices(request, code: str):
     if not isinstance(answer, tuple):
         return answer
     _params, rows = answer
-    return render(request, "wsis/plan/offices.html", _context(request, plan, rows.view, rows=rows))
+    chart = [{"code": r["office"], "title": "", "bars": [(s, r[f"n_{s}"]) for s in st.STATUSES if r[f"n_{s}"]]}
+             for r in rows]
+    totals = [(s, sum(r[f"n_{s}"] for r in rows)) for s in st.STATUSES]
+    _scale(chart)
+    return render(request, "wsis/plan/offices.html", _context(request, plan, rows.view, rows=rows, chart=chart,
+                                                              status_totals=totals))
 
 
 def _year(d: dt.date) -> float:

@@ -144,3 +144,18 @@ def test_tree_status_chart_has_a_legend_with_names_and_counts(client, gantt_plan
     assert "<span>Late</span> <span class=\"muted\">(1)</span>" in html
     assert "<span>No data</span> <span class=\"muted\">(2)</span>" in html
     assert "<bdi>O1 · Connectivity</bdi>" in html and "Late 1 · No data 1" in html
+
+
+def test_offices_status_chart_names_offices_and_statuses(client, gantt_plan):
+    html = client.get("/en/plan/op-test/offices/", {"at": "2026-04-15"}).content.decode()
+    assert 'class="legend bar-legend"' in html and "<span>Late</span> <span class=\"muted\">(1)</span>" in html
+    assert "<bdi>BDT</bdi>" in html or "<bdi>BDT (test)</bdi>" in html
+    assert "Late 1 · No data 1" in html  # the BDT unit's two outputs
+
+
+def test_timeline_of_an_office_without_outputs(client, gantt_plan, staff):
+    from wsis.accounts.models import Organisation
+
+    other = Organisation.objects.exclude(plan_outputs__isnull=False).first()
+    html = client.get("/en/plan/op-test/timeline/", {"office": other.pk}).content.decode()
+    assert "chart timeline" not in html and "No output matches." in html
