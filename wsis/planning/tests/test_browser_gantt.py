@@ -30,8 +30,9 @@ def test_a_bar_is_reached_by_keyboard_names_its_output_and_opens_it(page, live_s
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_timeline_has_no_axe_violation(page, live_server, gantt_plan, lang):
+def test_timeline_tree_and_offices_have_no_axe_violation(page, live_server, gantt_plan, lang):
     page.goto(f"{live_server.url}/{lang}/plan/op-test/timeline/?at=2026-04-15")
     assert violations(page) == []
-    page.goto(f"{live_server.url}/{lang}/plan/op-test/?at=2026-04-15")
-    assert violations(page) == []
+    for view in ("", "offices/"):
+        page.goto(f"{live_server.url}/{lang}/plan/op-test/{view}?at=2026-04-15")
+        assert violations(page) == [], view
