@@ -72,3 +72,10 @@ def test_ballot_page_shows_cards_with_links(client, french, lang):
         assert 'class="card-title" lang="zh-hans" dir="auto">肯尼亚国家宽带计划</label>' in html
     # One fieldset with its legend per category.
     assert html.count("<fieldset><legend>") == 2
+
+
+def test_the_cards_link_to_public_project_pages(client, french):
+    contest, s1, s2, s3 = french
+    html = client.get(f"/en/prizes/{contest.year}/").content.decode()
+    for href in re.findall(r'href="(/en/activities/\d+/)"', html):
+        assert client.get(href).status_code == 200, href
