@@ -374,6 +374,69 @@ def timeline(view: PlanView) -> list[dict]:
     return items
 
 
+@dataclass
+class GanttRow:
+    """One output as a bar of the plan's chart: from the plan's start to the output's deadline."""
+
+    objective: str
+    objective_title: str
+    output_id: int
+    code: str
+    title: str
+    office: str
+    status: str
+    start: dt.date
+    deadline: dt.date
+    forecast: dt.date | None
+    milestones: list[tuple[dt.date, str, str]]  # (due date, title, status)
+
+
+@dataclass
+class Gantt:
+    start: dt.date
+    end: dt.date
+    today: dt.date
+    rows: list[GanttRow]
+
+    @property
+    def today_shown(self) -> bool:
+        return self.start <= self.today <= self.end
+
+    def groups(self) -> list[tuple[str, str, list[GanttRow]]]:
+        """The rows under their objective, in the order of the rows."""
+        out: list[tuple[str, str, list[GanttRow]]] = []
+        for r in self.rows:
+            if not out or out[-1][0] != r.objective:
+                out.append((r.objective, r.objective_title, []))
+            out[-1][2].append(r)
+        return out
+
+    def counts(self) -> list[tuple[str, int]]:
+        """How many outputs are in each status, every status listed (the chart's legend)."""
+        return [(s, sum(1 for r in self.rows if r.status == s)) for s in st.STATUSES]
+
+
+def gantt(view: PlanView) -> Gantt:
+    """The plan's outputs as bars from the plan's start to each output's deadline (its latest KPI deadline or
+    milestone due date; the plan's end when it has neither), grouped by objective in the plan's order and, within
+    an objective, by deadline then code. The chart's span is the plan's, widened to hold every deadline."""
+    plan = view.plan
+    rows = []
+    for ob in view.objectives:
+        outs = []
+        for o in ob.outputs:
+            dates = [k.kpi.deadline for k in o.kpis] + [m.milestone.due for m in o.milestones]
+            outs.append(GanttRow(
+                objective=ob.objective.code, objective_title=ob.title, output_id=o.output.pk, code=o.output.code,
+                title=o.title, office=o.office, status=o.status, start=plan.start,
+                deadline=max(dates) if dates else plan.end, forecast=o.forecast,
+                milestones=[(m.milestone.due, m.title, m.status) for m in o.milestones]))
+        outs.sort(key=lambda r: (r.deadline, r.code))
+        rows.extend(outs)
+    end = max([plan.end] + [r.deadline for r in rows])
+    return Gantt(start=plan.start, end=end, today=view.today, rows=rows)
+
+
 def overdue(view: PlanView) -> list[dict]:
     """What is late on `view.today`: milestones and KPIs past their dates, and updates not sent by their due date."""
     rows = []

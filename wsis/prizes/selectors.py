@@ -1,6 +1,6 @@
 """Reads of the WSIS Prizes: contest overviews, ballots, expert worklists, results (also for reports)."""
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Prefetch, Q
 
 from wsis.core.errors import NotFound
 from wsis.core.i18n import pick, prefetch_translations
@@ -77,6 +77,52 @@ def ballot(contest: Contest, voter, language: str) -> list[dict]:
         out.append({"id": cat.pk, "code": cat.code, "name": names.get(cat.code, cat.code),
                     "voted_for": mine.get(cat.pk), "submissions": [s for s in subs if s["category"] == cat.code]})
     return [c for c in out if c["submissions"]]
+
+
+def _text_in(translations, field: str, language: str, original: str) -> tuple[str, str]:
+    """A text in the reader's language, else the original's, else English, else any: with the language it is in."""
+    by_lang = {t.language: t for t in translations}
+    for lang in (language, original, "en"):
+        t = by_lang.get(lang)
+        if t is not None and getattr(t, field):
+            return getattr(t, field), lang
+    for t in translations:
+        if getattr(t, field):
+            return getattr(t, field), t.language
+    return "", language
+
+
+def ballot_cards(contest: Contest, voter, language: str) -> list[dict]:
+    """The ballot as project cards: `ballot`'s categories, choices and the voter's own vote, each project with
+    its title and summary in the reader's language where it has them (else in its original language, named by
+    `title_lang`/`summary_lang` so the page can mark it), its organisation and its economies by their names in the
+    reader's language."""
+    from wsis.reference.models import Economy
+
+    categories = ballot(contest, voter, language)
+    ids = [s["id"] for c in categories for s in c["submissions"]]
+    subs = {s.pk: s for s in Submission.objects.filter(pk__in=ids).select_related("activity", "organisation")
+            .prefetch_related("activity__translations",
+                              Prefetch("activity__economies", queryset=prefetch_translations(
+                                  Economy.objects.order_by("iso3"), language)))}
+    for cat in categories:
+        cards = []
+        for row in cat["submissions"]:
+            sub = subs[row["id"]]
+            a = sub.activity
+            translations = list(a.translations.all())
+            title, title_lang = _text_in(translations, "title", language, a.original_language)
+            summary, summary_lang = _text_in(translations, "summary", language, a.original_language)
+            if not summary:  # the entry's own description, in the language it was written in
+                summary, summary_lang = sub.description, sub.language
+            economies = sorted(pick(e, "name", language) or e.iso3 for e in a.economies.all())
+            cards.append({
+                "id": sub.pk, "activity": a.pk, "title": title, "title_lang": title_lang, "summary": summary,
+                "summary_lang": summary_lang, "organisation": sub.organisation.name, "economies": economies,
+                "category": cat["code"], "category_name": cat["name"], "regions": row["regions"],
+            })
+        cat["cards"] = cards
+    return categories
 
 
 def results(contest: Contest, language: str, *, region: str | None = None, include_votes: bool = True) -> list[dict]:

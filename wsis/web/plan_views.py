@@ -7,7 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_POST
 from wsis.core import charts
 from wsis.core.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from wsis.core.i18n import current_language
+from wsis.core.timeline_chart import Bar, Group, Style, Timeline, timeline_svg
 from wsis.core.uploads import read_upload
 from wsis.planning import lists, permissions, reminders, selectors, services
 from wsis.planning import status as st
@@ -99,9 +102,17 @@ def plan_tree(request, code: str):
     chart = [{"code": ob.objective.code, "title": ob.title,
               "bars": [(s, ob.roll.counts.get(s, 0)) for s in st.STATUSES if ob.roll.counts.get(s)],
               "total": sum(ob.roll.counts.values())} for ob in view.objectives]
+    _scale(chart)
     return render(request, "wsis/plan/tree.html", _context(
-        request, plan, view, objectives=objectives, status=status, chart=chart,
-        periods=view.periods))
+        request, plan, view, objectives=objectives, status=status, chart=chart, periods=view.periods,
+        status_totals=[(s, sum(ob.roll.counts.get(s, 0) for ob in view.objectives)) for s in st.STATUSES]))
+
+
+def _scale(chart: list[dict]) -> None:
+    """Bars on one scale: each row's bar is as long as its number of outputs, the rest of the row left blank."""
+    most = max((sum(n for _s, n in c["bars"]) for c in chart), default=0)
+    for c in chart:
+        c["rest"] = most - sum(n for _s, n in c["bars"])
 
 
 def plan_timeline(request, code: str):
@@ -116,7 +127,43 @@ def plan_timeline(request, code: str):
         if not months or months[-1][0] != key:
             months.append((key, []))
         months[-1][1].append(r)
-    return render(request, "wsis/plan/timeline.html", _context(request, plan, rows.view, months=months))
+    gantt = selectors.gantt(rows.view)
+    chart = gantt_chart(gantt, rtl=translation.get_language_bidi())
+    return render(request, "wsis/plan/timeline.html", _context(
+        request, plan, rows.view, months=months, gantt=gantt, chart=chart,
+        chart_svg=timeline_svg(chart, aria_label=_("Outputs of the plan from its start to their deadlines"))))
+
+
+# The statuses as the plan's charts draw them: Okabe–Ito colours, each with its own pattern, so that a reader who
+# does not tell the colours apart still tells the statuses apart (and the names are written beside the bars).
+STATUS_STYLES = {
+    st.DONE: ("#0072B2", "solid", "#ffffff"),
+    st.ON_TRACK: ("#009E73", "dots", "#ffffff"),
+    st.AT_RISK: ("#E69F00", "hatch", "#1b1f24"),
+    st.OFF_TRACK: ("#D55E00", "cross", "#ffffff"),
+    st.LATE: ("#000000", "rhatch", "#ffffff"),
+    st.NO_DATA: ("#d5dbe3", "dash", "#4a5563"),
+}
+
+
+def gantt_chart(gantt: selectors.Gantt, *, rtl: bool = False) -> Timeline:
+    """The plan's Gantt rows as a chart: names, dates the reader reads in the page's language, links."""
+    counts = dict(gantt.counts())
+    styles = {s: Style(str(STATUS_LABELS[s]), *STATUS_STYLES[s], count=counts.get(s, 0)) for s in st.STATUSES}
+    lines = []
+    for code, title, rows in gantt.groups():
+        lines.append(Group(f"{code} · {title}"))
+        for r in rows:
+            status = str(STATUS_LABELS[r.status])
+            lines.append(Bar(
+                start=r.start, end=r.deadline, style=r.status, name=f"{r.code} · {r.title}", note=status,
+                href=reverse("web:plan_output", args=[r.output_id]),
+                markers=[(d, s == st.DONE) for d, _t, s in r.milestones],
+                aria_label=_("%(output)s, %(start)s to %(deadline)s, %(status)s") % {
+                    "output": f"{r.code} {r.title}", "start": date_format(r.start, "DATE_FORMAT"),
+                    "deadline": date_format(r.deadline, "DATE_FORMAT"), "status": status}))
+    return Timeline(start=gantt.start, end=gantt.end, rows=lines, styles=styles, today=gantt.today,
+                    today_label=_("Today"), key="plan", rtl=rtl)
 
 
 def plan_overdue(request, code: str):
@@ -137,7 +184,12 @@ def plan_offices(request, code: str):
     if not isinstance(answer, tuple):
         return answer
     _params, rows = answer
-    return render(request, "wsis/plan/offices.html", _context(request, plan, rows.view, rows=rows))
+    chart = [{"code": r["office"], "title": "", "bars": [(s, r[f"n_{s}"]) for s in st.STATUSES if r[f"n_{s}"]]}
+             for r in rows]
+    totals = [(s, sum(r[f"n_{s}"] for r in rows)) for s in st.STATUSES]
+    _scale(chart)
+    return render(request, "wsis/plan/offices.html", _context(request, plan, rows.view, rows=rows, chart=chart,
+                                                              status_totals=totals))
 
 
 def _year(d: dt.date) -> float:

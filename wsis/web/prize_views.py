@@ -48,7 +48,7 @@ def contest(request, year: int):
         "c": c, "phase": phase, "phases": [(k, v, k == phase) for k, v in PHASES.items()],
         "nominated": [r for r in rows if r["state"] in PUBLIC_STATES] if phase != "results" else [],
         "results": selectors.results(c, lang), "insider": insider,
-        "ballot": selectors.ballot(c, user, lang) if phase == "voting" else [],
+        "ballot": selectors.ballot_cards(c, user, lang) if phase == "voting" else [],
         "can_vote": permissions.can_vote(user), "can_enter": phase == "submission" and user is not None,
     })
 

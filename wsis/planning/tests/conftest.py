@@ -36,3 +36,24 @@ def plan(staff):
     p = services.plan_import(actor=staff["admin"], data=plan_dict())
     services.plan_set_state(actor=staff["admin"], plan=p, state="active")
     return p
+
+
+@pytest.fixture
+def gantt_plan(staff):
+    """Two objectives: O1.2 ends before O1.1 (its KPI is due mid-2026), O2.1 has no KPI nor milestone."""
+    import datetime as dt
+
+    from wsis.planning import services
+
+    data = plan_dict()
+    data["objectives"].append({"code": "O2", "titles": {"en": "Skills", "fr": "Compétences"}})
+    data["outputs"].append({"code": "O2.1", "objective": "O2", "office": "BDT (test)", "titles": {"en": "Courses"},
+                            "action_lines": [], "sdg_targets": [], "strategic_targets": [], "activities": []})
+    for k in data["kpis"]:
+        if k["output"] == "O1.2":
+            k["deadline"] = dt.date(2026, 6, 30)
+    for o in data["outputs"]:
+        o["activities"] = []
+    plan = services.plan_import(actor=staff["admin"], data=data)
+    services.plan_set_state(actor=staff["admin"], plan=plan, state="active")
+    return plan
