@@ -156,3 +156,13 @@ def test_render_gives_the_template_what_it_needs():
         out = charts.render(bars(), aria_label="Money")
     assert out["kind"] == "bars" and out["key"] == "b" and out["svg"].startswith("<svg")
     assert [item["label"] for item in out["legend"]] == ["Pledged", "Committed"]
+
+
+def test_the_goal_badges_of_the_site_use_the_same_official_colours():
+    from pathlib import Path
+
+    import wsis
+
+    css = (Path(wsis.__file__).parent / "web" / "static" / "wsis" / "site.css").read_text()
+    found = dict(re.findall(r"\.goal-no\.goal-(\d+) \{ background: (#[0-9A-F]{6});", css))
+    assert {int(k): v for k, v in found.items()} == charts.SDG_COLOURS
