@@ -140,6 +140,7 @@ class LineChart:
     unit: str = ""               # appended to values in tooltips: "45.2 %"
     key: str = "chart"           # the SVG's id, unique on the page
     rtl: bool = False            # labels in a right-to-left script (the time axis still runs left to right)
+    compact: bool = True         # tick labels in the page's language ("400 k", "400 ألف"); False: "400k" (print)
 
     def __post_init__(self):
         for i, s in enumerate(self.series):
@@ -214,7 +215,7 @@ def svg(chart: LineChart, *, aria_label: str) -> str:
     out = [_open("line", chart.key, chart.width, chart.height, aria_label)]
     for t in ticks:
         out.append(f'<line x1="{left}" x2="{left + w}" y1="{num(Y(t))}" y2="{num(Y(t))}" stroke="#d5dbe3"/>')
-        out.append(_text(left - 6, Y(t) + 4, short(t), anchor="end"))
+        out.append(_text(left - 6, Y(t) + 4, short(t) if chart.compact else _fmt(t), anchor="end"))
     span = int(x1 - x0)
     step = max(1, math.ceil(span / 8))
     for x in range(int(x0), int(x1) + 1, step):
@@ -273,7 +274,8 @@ class BarChart:
     reader expects, with the names on the right. `row_colours` gives each row its own colour (SDG goals).
     `x_label` titles the value axis (with its unit); `unit` follows values in tooltips; `values_on_bars`
     writes each value at the end of its bar (on by default when there are few bars); `reference` draws a
-    dashed line at that value (e.g. 100 for "target met").
+    dashed line at that value (e.g. 100 for "target met"). `compact=False` writes ticks without words
+    ("400k"), for renderers that cannot shape every script (the reports' PDF and Word files).
     """
 
     series: list[BarSeries]
@@ -290,6 +292,7 @@ class BarChart:
     label_chars: int = 26
     values_on_bars: bool | None = None
     reference: float | None = None
+    compact: bool = True
 
     def __post_init__(self):
         for i, s in enumerate(self.series):
@@ -372,7 +375,7 @@ def bar_svg(chart: BarChart, *, aria_label: str) -> str:
     base_y = top + chart.rows * band
     for t in ticks:
         out.append(f'<line x1="{num(X(t))}" x2="{num(X(t))}" y1="{top}" y2="{base_y}" stroke="#d5dbe3"/>')
-        out.append(_text(X(t), base_y + 17, short(t), size=FONT - 1))
+        out.append(_text(X(t), base_y + 17, short(t) if chart.compact else _fmt(t), size=FONT - 1))
     if chart.x_label:
         out.append(_text((X(lo) + X(hi)) / 2, height - 6, chart.x_label, rtl=chart.rtl,
                          extra=' class="axis-title"'))
