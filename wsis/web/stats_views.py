@@ -249,7 +249,8 @@ def index_page(request, code: str = "IDI"):
     region = request.GET.get("region") if request.GET.get("region") in regions else None
     return render(request, "wsis/stats/index_scores.html", {
         "r": result, "rows": rows, "pillars": result["definition"].pillars, "regions": regions, "region": region,
-        **_index_charts(rows, result, region, lang), "links": chart_links(request)})
+        **_index_charts(rows, result, region, lang), "links": chart_links(request),
+        "idi_csv": f"?year={result['year']}&format=csv"})
 
 
 def _index_charts(rows: list[dict], result: dict, region: str | None, lang: str) -> dict:
