@@ -27,8 +27,10 @@ class Figure:
     numbered: bool               # the marks are numbered rows (bars, or a line over a non-numeric category)
 
 
-def figure(doc: Document, c: Chart, *, line_size: dict | None = None) -> Figure | None:
-    """The chart of a Chart block, or None when its table is missing or empty (the table then says it all)."""
+def figure(doc: Document, c: Chart, *, line_size: dict | None = None, named: bool = False) -> Figure | None:
+    """The chart of a Chart block, or None when its table is missing or empty (the table then says it all).
+    `named` draws the bars' names in the chart (HTML and PDF in a script WeasyPrint shapes in SVG, i.e. not
+    Arabic); otherwise the bars are numbered and the table names them. Ticks carry no words either way."""
     table = next((t for t in doc.tables() if t.key == c.table), None)
     if table is None or not table.rows:
         return None
@@ -41,11 +43,13 @@ def figure(doc: Document, c: Chart, *, line_size: dict | None = None) -> Figure 
         if numbered:
             xs = list(range(1, len(table.rows) + 1))
         chart = charts.LineChart([charts.Series(labels[s], list(zip(xs, v, strict=True)))
-                                  for s, v in zip(series, values, strict=True)], **(line_size or {}))
+                                  for s, v in zip(series, values, strict=True)], key=f"fig-{c.key}-svg", compact=False,
+                                 **(line_size or {}))
         return Figure(table, chart, series, numbered)
     chart = charts.BarChart([charts.BarSeries(labels[s], v) for s, v in zip(series, values, strict=True)],
-                            key=f"fig-{c.key}", rtl=doc.rtl)
-    return Figure(table, chart, series, True)
+                            key=f"fig-{c.key}-svg", rtl=doc.rtl, compact=False,
+                            categories=[str(r.get(c.category) or "—") for r in table.rows] if named else None)
+    return Figure(table, chart, series, not named)
 
 
 def svg(fig: Figure, aria_label: str) -> str:

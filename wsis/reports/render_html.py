@@ -53,7 +53,7 @@ def _context(doc: Document) -> dict:
     drawn = {b.key: _chart(doc, b) for s in doc.sections for b in s.blocks if isinstance(b, Chart)}
     # Only the tables behind a bar chart actually drawn need the row numbers of its bars.
     bar_tables = {b.table for s in doc.sections for b in s.blocks
-                  if isinstance(b, Chart) and b.style != "line" and drawn[b.key]}
+                  if isinstance(b, Chart) and b.style != "line" and drawn[b.key] and drawn[b.key]["numbered"]}
     sections = [_section(doc, s, drawn, bar_tables) for s in doc.sections]
     facts = _("Period: %(period)s, scope: %(scope)s, evaluated as of %(as_of)s, generated %(generated)s") % {
         "period": doc.period, "scope": doc.scope_label or doc.scope,
@@ -144,7 +144,7 @@ def _table(doc: Document, table: Table, *, numbered: bool) -> dict:
 
 
 def _chart(doc: Document, chart: Chart) -> dict | None:
-    fig = figures.figure(doc, chart)
+    fig = figures.figure(doc, chart, named=not doc.rtl)
     if fig is None:
         return None
     aria = _("%(caption)s: the figures are in the table that goes with this chart.") % {"caption": chart.caption}
@@ -159,8 +159,9 @@ def _chart(doc: Document, chart: Chart) -> dict | None:
     return {"kind": "chart", "id": f"fig-{chart.key}", "caption": chart.caption, "cite": _cite(doc, chart.source),
             "svg": mark_safe(svg), "legend": legend, "table_id": f"tbl-{fig.table.key}",
             "table_caption": fig.table.caption,
+            "numbered": fig.numbered and chart.style != "line",
             "data_note": _("The figures, with the numbered rows of the chart, are in the table:")
-            if chart.style != "line" else _("The figures are in the table:")}
+            if fig.numbered and chart.style != "line" else _("The figures are in the table:")}
 
 
 def _line_swatch(colour: str, dash: str) -> str:

@@ -413,6 +413,7 @@ def targets(*, method=None) -> list[dict]:
                     cache[key] = _series(aggregates(ind, groups=[link["group"]], method=method), link["group"])
                 series = cache[key]
         comparator = t.comparator if t.comparator in (">=", "<=") else ">="
+        row["comparator"] = comparator
         if row["target"] is None or not series:
             row.update(status="insufficient_data", latest_year=None, latest_value=None, series=[])
         else:

@@ -33,6 +33,7 @@ from wsis.partnerships.funding import services as funding_services
 from wsis.partnerships.funding.selectors import FlowFilters
 from wsis.reference import selectors as ref_selectors
 from wsis.stocktaking import selectors as activity_selectors
+from wsis.web.embed import chart_links
 from wsis.web.feedback import service_errors
 
 # Dashboard wording of the pipeline stages: the money at each stage, not the act.
@@ -118,11 +119,11 @@ def _section(dim: str, title, rows: list[dict], rtl: bool) -> dict:
         if r["code"] in (None, ""):
             r["label"] = _("not stated")
     chart = charts.BarChart([charts.BarSeries(str(STAGE_TOTALS[s]), [float(r[s]) for r in rows])
-                             for s in funding_selectors.STAGES], key=f"bars-{dim}", rtl=rtl)
-    label = _("%(title)s: money in US dollars at each stage of the pipeline, one numbered row per category; "
+                             for s in funding_selectors.STAGES], key=f"bars-{dim}", rtl=rtl,
+                            categories=[str(r["label"]) for r in rows], x_label=_("US dollars"), unit="USD")
+    label = _("%(title)s: money in US dollars at each stage of the pipeline, one row per category; "
               "the same numbers are in the table beside.") % {"title": title}
-    return {"dim": dim, "title": title, "rows": rows, "svg": charts.bar_svg(chart, aria_label=label),
-            "legend": chart.legend}
+    return {"dim": dim, "title": title, "rows": rows, "chart": charts.render(chart, aria_label=label)}
 
 
 def dashboard(request):
@@ -140,7 +141,7 @@ def dashboard(request):
         "gaps": funding_selectors.funding_gaps(request.user, f.filters(), values=rows.values),
         "totals": [(s, STAGE_TOTALS[s], summary["total"][s]) for s in funding_selectors.STAGES],
         "stage_codes": funding_selectors.STAGES, "stage_totals": STAGE_TOTALS, "query": _query(request),
-        **_filter_options(current_language()),
+        "share_url": chart_links(request)["share_url"], **_filter_options(current_language()),
     })
 
 
@@ -414,17 +415,18 @@ def rates(request):
     # Without a currency the rows are every rate; the table shows the latest of each, the download all of them.
     latest = funding_selectors.latest_rates(rows if not currency else funding_selectors.rate_rows())
     history = rows if currency else []
-    chart_svg, legend = "", []
+    chart_svg = None
     if len(history) > 1:
         values = [float(r["per_usd"]) for r in history]
         chart = charts.LineChart([charts.Series(currency, [(_rate_year(dt.date.fromisoformat(r["date"])),
-                                                            float(r["per_usd"])) for r in history])],
-                                 height=240, **_rate_bounds(min(values), max(values)))
-        chart_svg = charts.svg(chart, aria_label=_("Units of %(currency)s per US dollar over time; the same rates "
-                                                   "are in the table beside.") % {"currency": currency})
-        legend = chart.legend
+                                                            float(r["per_usd"]), r["date"]) for r in history])],
+                                 height=260, x_label=_("Year"), key="chart-rates", rtl=translation.get_language_bidi(),
+                                 y_label=_("Units of %(currency)s per US dollar") % {"currency": currency},
+                                 **_rate_bounds(min(values), max(values)))
+        chart_svg = charts.render(chart, aria_label=_("Units of %(currency)s per US dollar over time; the same "
+                                                      "rates are in the table beside.") % {"currency": currency})
     return render(request, "wsis/partners/rates.html", {
-        "latest": latest, "currency": currency, "history": history, "chart_svg": chart_svg, "legend": legend,
+        "latest": latest, "currency": currency, "history": history, "chart_svg": chart_svg,
         "error": error, "can_import": permissions.is_bdt_staff(request.user), "query": _query(request),
     })
 

@@ -203,14 +203,19 @@ def kpi_chart(k) -> dict | None:
     points = [(t0, kpi.baseline_value), *k.series]
     if len(points) < 2:
         return None
+    def when(d):
+        return date_format(d, "SHORT_DATE_FORMAT")
+
     chart = charts.LineChart([
-        charts.Series(_("Value"), [(_year(d), v) for d, v in points]),
-        charts.Series(_("target"), [(_year(t0), kpi.baseline_value), (_year(kpi.deadline), kpi.target_value)],
+        charts.Series(_("Value"), [(_year(d), v, when(d)) for d, v in points]),
+        charts.Series(_("target"), [(_year(t0), kpi.baseline_value, when(t0)),
+                                    (_year(kpi.deadline), kpi.target_value, when(kpi.deadline))],
                       colour="#4a5563", dash="5 4"),
-    ], width=420, height=200)
+    ], width=480, height=240, x_label=_("Year"), y_label=kpi.code, key=f"kpi-{kpi.pk}",
+        rtl=translation.get_language_bidi())
     label = _("Values of KPI %(code)s against the straight path from baseline to target; the same values are "
               "in the table.") % {"code": kpi.code}
-    return {"svg": charts.svg(chart, aria_label=label), "legend": chart.legend}
+    return charts.render(chart, aria_label=label)
 
 
 def output_detail(request, pk: int):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from wsis.accounts.services import email_confirm, email_confirmation_token, voter_register
 from wsis.accounts.signin import mail_in_language, user_language
+from wsis.core import charts
 from wsis.core.errors import NotFound, ServiceError, ValidationFailed
 from wsis.core.i18n import current_language
 from wsis.core.net import client_address
@@ -162,8 +163,27 @@ def results(request, year: int):
 
     return render(request, "wsis/prizes/results.html", {
         "c": c, "rows": rows, "region": params.region or None,
-        "regions": group_list(language=current_language(), kind="itu_region"),
+        "regions": group_list(language=current_language(), kind="itu_region"), "charts": _results_charts(rows),
     })
+
+
+def _results_charts(rows: list[dict]) -> list[dict]:
+    """One bar chart per category: the valid votes of each winning and champion project, named."""
+    out: list[dict] = []
+    for r in rows:
+        if "votes" not in r:
+            return []
+        if not out or out[-1]["category"] != r["category"]:
+            out.append({"category": r["category"], "name": r["category_name"], "rows": []})
+        out[-1]["rows"].append(r)
+    for i, group in enumerate(out):
+        chart = charts.BarChart([charts.BarSeries(_("Votes"), [float(r["votes"]) for r in group["rows"]])],
+                                categories=[r["title"] for r in group["rows"]], key=f"chart-votes-{i}",
+                                x_label=_("Valid votes"), rtl=translation.get_language_bidi(), label_chars=34)
+        group["chart"] = charts.render(chart, aria_label=_("Valid votes for each winning and champion project of "
+                                                           "%(category)s; the votes are in the table below.")
+                                       % {"category": f"{group['category']} {group['name']}"})
+    return out
 
 
 def register(request):

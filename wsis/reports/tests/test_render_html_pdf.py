@@ -265,3 +265,12 @@ def test_a_period_without_data_gives_a_clear_report():
     assert "dcterms.created" not in html and "generated —" in html
     pdf = render_pdf(doc)
     assert pdf.startswith(b"%PDF") and pdf == render_pdf(doc)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_bars_are_named_in_the_chart_where_the_script_can_be_drawn(language):
+    html = render_html(make_doc(language))
+    svg = re.search(r'<svg xmlns="http://www.w3.org/2000/svg" class="chart bars".*?</svg>', html, flags=re.S).group(0)
+    assert re.findall(r'class="category">([^<]+)<', svg) == ["C3", "C4", "C5"]
+    assert 'id="fig-C-lines-svg"' in svg and html.count('id="fig-C-lines"') == 1
+    assert all(re.fullmatch(r"[0-9.,kMG-]+", x) for x in re.findall(r'font-size="12"[^>]*>([^<]*)</text>', svg))

@@ -120,7 +120,7 @@ def test_pages_render_in_every_language(client, data, lang):
 def test_explorer_shows_chart_table_and_map_and_downloads_follow_the_filters(client, data):
     html = client.get("/en/statistics/INTERNET_USERS/", {"economy": ["KEN", "GHA"], "group": ["WORLD"],
                                                          "year": 2020}).content.decode()
-    assert 'class="chart"' in html and 'class="map"' in html and "<title>Kenya: 44</title>" in html
+    assert 'class="chart line"' in html and 'class="map"' in html and "<title>Kenya, 2020: 44\u00a0%</title>" in html
     rows = list(csv.DictReader(io.StringIO(client.get("/en/statistics/INTERNET_USERS/", {
         "economy": ["KEN", "GHA"], "format": "csv"}).content.decode("utf-8-sig"))))
     assert {r["economy"] for r in rows} == {"KEN", "GHA"} and len(rows) == 10

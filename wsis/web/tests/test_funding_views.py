@@ -74,6 +74,9 @@ def test_dashboard_totals_in_usd_with_filters_charts_and_tables(client, money):
                   "By funder type", "By funding mechanism"):
         assert title in page
     assert page.count('class="chart bars"') >= 6 and "<caption>By ITU region, in US dollars</caption>" in page
+    # Each bar is named in the chart and says its stage and amount on hover and focus.
+    assert '<text x="' in page and 'class="category">Africa</text>' in page
+    assert 'aria-label="Africa — Committed: 111,111 USD"' in page
     assert ('<th scope="row">Africa</th><td class="num">58,824</td><td class="num">111,111</td>'
             '<td class="num">0</td><td class="num">0</td>') in page
     assert "Largest funding gaps" in page and "cannot be computed" in page  # the confidential flow hides the gap
@@ -302,7 +305,7 @@ def test_rates_page_history_chart_and_upload(client, money):
     page = html(client.get("/en/partnerships/rates/"))
     assert "EUR" in page and "0.8" in page and "Import rates" not in page
     hist = html(client.get("/en/partnerships/rates/", {"currency": "eur"}))
-    assert 'class="chart"' in hist and "<caption>Units of EUR per US dollar</caption>" in hist
+    assert 'class="chart line"' in hist and "<caption>Units of EUR per US dollar</caption>" in hist
     assert "2024-01-01" in hist and "2024-07-01" in hist
     js = client.get("/en/partnerships/rates/", {"currency": "EUR", "format": "json"}).json()
     assert [r["per_usd"] for r in js["results"]] == ["0.90000000", "0.80000000"]
@@ -380,20 +383,24 @@ def test_navigation_and_json_downloads_are_valid(client, money):
     assert json.loads(body)["count"] == 1
 
 
-def test_bar_chart_keeps_words_out_of_the_svg_and_mirrors_for_arabic():
+def test_bar_chart_without_names_numbers_its_rows_and_mirrors_for_arabic():
     import re
+
+    from django.utils import translation
 
     from wsis.core import charts
 
     chart = charts.BarChart([charts.BarSeries("Pledged", [361111.11, 0]), charts.BarSeries("Committed", [5, 90])],
                             key="t")
-    svg = charts.bar_svg(chart, aria_label="Money by region")
-    assert re.findall(r">([^<>]+)</text>", svg) == ["0", "100k", "200k", "300k", "400k", "1", "2"]
-    assert "Pledged" not in svg and 'id="t-p1"' in svg and 'fill="url(#t-p1)"' in svg
+    with translation.override("en"):
+        svg = charts.bar_svg(chart, aria_label="Money by region")
+    assert re.findall(r">([^<>]+)</text>", svg) == ["0", "100K", "200K", "300K", "400K", "1", "2"]
+    assert ">Pledged<" not in svg and 'id="t-p1"' in svg and 'fill="url(#t-p1)"' in svg
     assert [item["label"] for item in chart.legend] == ["Pledged", "Committed"]
     assert 'id="t-l1"' in chart.legend[1]["swatch"] and "aria-hidden" in chart.legend[1]["swatch"]
-    ltr = re.search(r'<rect x="([\d.]+)"', svg).group(1)
+    ltr = re.search(r'<rect class="mark"[^>]* x="([\d.]+)"', svg).group(1)
     rtl = charts.bar_svg(charts.BarChart([charts.BarSeries("Pledged", [10.0])], rtl=True), aria_label="x")
-    x, width = map(float, re.search(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', rtl).groups())
+    x, width = map(float, re.search(r'<rect class="mark"[^>]* x="([\d.]+)" y="[\d.]+" width="([\d.]+)"',
+                                    rtl).groups())
     assert float(ltr) == 28.0 and x + width == 480 - 28  # bars start at the right edge, after the row numbers
     assert charts.bar_svg(charts.BarChart([charts.BarSeries("Pledged", [])]), aria_label="x") == ""
