@@ -321,9 +321,12 @@ def _activities(viewer, query: _Query, language: str, limit: int, economies: lis
 
     rule = visible(viewer)
     text_ids = filtered(viewer, Filters(q=query.text), rule=rule).values("pk")
-    best = [h for h in economies if h.score >= 2]
-    top = max((h.score for h in best), default=0)
-    codes = [h.code for h in best if h.score == top][:ECONOMY_ACTIVITIES_MAX]
+    # The economies the query names: by a whole name or code, or the one economy a word form or prefix fits
+    # ("Кении", "keny"); a prefix that fits many economies ("ma") names none of them.
+    codes = sorted(h.code for h in economies if h.score == 3)[:ECONOMY_ACTIVITIES_MAX]
+    if not codes:
+        partial = [h.code for h in economies if h.score == 2]
+        codes = partial if len(partial) == 1 else []
     cond = Q(pk__in=text_ids)
     if codes:
         cond |= Q(pk__in=filtered(viewer, Filters(values={"economy": codes}), rule=rule).values("pk"))

@@ -117,3 +117,12 @@ def test_word_forms():
     assert matches(query_forms("كينية"), words, folded)
     words, folded = text_words("Enabling environment")
     assert not matches(query_forms("kenya"), words, folded)
+
+
+def test_a_prefix_of_many_economies_does_not_bring_their_activities(reference, people):
+    make(people, {"en": {"title": "Rural schools online"}}, economies=("MLI",))
+    answer = selectors.search(None, "ma", language="en")
+    assert len(group(answer, "economies").hits) > 1
+    assert group(answer, "activities") is None
+    # One economy fits the word: its activities come along.
+    assert group(selectors.search(None, "Мали", language="en"), "activities").count == 1
