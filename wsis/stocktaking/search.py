@@ -34,7 +34,9 @@ def _word_groups(query: str) -> tuple[list[frozenset[str]], list[frozenset[str]]
     """The query's words split into those every form of which the trigram index can serve (three characters
     or more) and the short ones, which need LIKE."""
     long_, short = [], []
-    for alternatives in query_forms(query):
+    for forms in query_forms(query):
+        # Matching is by substring, so a form that contains another adds nothing ("politicas" ⊃ "polit").
+        alternatives = frozenset(f for f in forms if not any(o != f and o in f for o in forms))
         (long_ if all(len(a) >= 3 for a in alternatives) else short).append(alternatives)
     return long_, short
 

@@ -52,6 +52,7 @@ def test_escape_closes_and_enter_without_a_choice_opens_the_results_page(page, l
     expect(page).to_have_url(re.compile(r"/ar/search/\?q="))
     expect(page.locator("#results-economies")).to_contain_text("كينيا")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert violations(page) == []
 
 
 def test_the_box_works_without_javascript(browser, live_server, reference):
