@@ -254,13 +254,13 @@ def _frameworks(query: _Query, language: str) -> list[Hit]:
         title, lang = _names(row["names"], language)
         if row["kind"] == "line":
             url = reverse("web:action_lines") + f"#line-{row['code']}"
-            label = str(_("Action line {code}")).format(code=row["code"])
+            label = str(_("Action line %(code)s")) % {"code": row["code"]}
         elif row["kind"] == "goal":
             url = reverse("web:sdg_goal", args=[row["goal"]])
-            label = str(_("SDG {code}")).format(code=row["code"])
+            label = str(_("SDG %(code)s")) % {"code": row["code"]}
         else:
             url = reverse("web:sdg_goal", args=[row["goal"]]) + f"#t{row['code']}"
-            label = str(_("SDG target {code}")).format(code=row["code"])
+            label = str(_("SDG target %(code)s")) % {"code": row["code"]}
         hits.append(Hit(title=Truncator(title).chars(140) or row["code"], url=url, context=label, code=row["code"],
                         lang=lang if lang != language else "", score=score))
     return hits
