@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "wsis.statistics",
     "wsis.partnerships",
     "wsis.reports",
+    "wsis.search",  # the site search across every app: above the apps it reads, below the web pages
     "django_tasks_db",
     "wsis.web",
     "wsis.site",  # above every app: the demo data and `wsis init`

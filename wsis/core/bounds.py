@@ -46,3 +46,6 @@ def whole_number(value) -> int | None:
         return None
     n = int(value)
     return n if n <= ID_MAX else None
+
+# A site search is a few words; longer text is refused (422 naming `q`) rather than matched word by word.
+SEARCH_QUERY_MAX = 100

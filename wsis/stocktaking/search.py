@@ -5,16 +5,47 @@ script (Chinese and Arabic included); shorter queries fall back to LIKE on the b
 in SQLite 3.40 LIKE on the FTS table wrongly finds nothing for two CJK characters.
 PostgreSQL: ILIKE on the same text, served by a pg_trgm GIN index for three or more characters.
 Texts are stored case-folded, so the LIKE fallback matches Cyrillic and Latin without case rules.
+
+Word forms: after the texts, the body holds a line of every word's folded forms (`wsis.core.words`: without
+accents, and the Snowball stems of Russian, Arabic, English, French and Spanish words), and a query matches
+when each of its words has a form found in the body ("Кении" finds "Кения", "politicas" finds "políticas").
 """
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
+
+from wsis.core.words import query_forms, stems_line
 
 FTS_TABLE = "stocktaking_fts"
 
 
 def normalise(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def body_text(texts: list[str]) -> str:
+    """What the index stores for an activity: its texts case-folded, then the folded forms of their words."""
+    joined = " \n ".join(t for t in texts if t)
+    return normalise(joined) + " \n " + stems_line(joined)
+
+
+def _word_groups(query: str) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """The query's words split into those every form of which the trigram index can serve (three characters
+    or more) and the short ones, which need LIKE."""
+    long_, short = [], []
+    for forms in query_forms(query):
+        # Matching is by substring, so a form that contains another adds nothing ("politicas" ⊃ "polit").
+        alternatives = frozenset(f for f in forms if not any(o != f and o in f for o in forms))
+        (long_ if all(len(a) >= 3 for a in alternatives) else short).append(alternatives)
+    return long_, short
+
+
+def _like(alternatives: frozenset[str]) -> Q:
+    q = Q()
+    for a in sorted(alternatives):
+        q |= Q(search__body__contains=a)
+    return q
 
 
 class SqliteBackend:
@@ -37,10 +68,19 @@ class SqliteBackend:
 
     def filter(self, queryset, query: str):
         q = normalise(query)
-        if len(q) >= 3:
-            phrase = '"' + q.replace('"', '""') + '"'
-            return queryset.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [phrase]))
-        return queryset.filter(search__body__contains=q)
+        long_, short = _word_groups(query)
+        if not long_ and not short:  # punctuation only: the text as typed
+            if len(q) >= 3:
+                return queryset.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                                                     ['"' + q.replace('"', '""') + '"']))
+            return queryset.filter(search__body__contains=q)
+        if long_:
+            match = " AND ".join("(" + " OR ".join('"' + a.replace('"', '""') + '"' for a in sorted(alts)) + ")"
+                                 for alts in long_)
+            queryset = queryset.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
+        for alts in short:
+            queryset = queryset.filter(_like(alts))
+        return queryset
 
     def after_bulk(self):
         with connection.cursor() as cur:
@@ -67,7 +107,12 @@ class PostgresBackend:
         pass  # the GIN index follows the table
 
     def filter(self, queryset, query: str):
-        return queryset.filter(search__body__contains=normalise(query))
+        long_, short = _word_groups(query)
+        if not long_ and not short:
+            return queryset.filter(search__body__contains=normalise(query))
+        for alts in long_ + short:
+            queryset = queryset.filter(_like(alts))
+        return queryset
 
     def after_bulk(self):
         # Fresh statistics after many rows arrive: with stale ones the planner takes the facet

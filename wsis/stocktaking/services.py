@@ -35,7 +35,7 @@ from wsis.stocktaking.models import (
     Participant,
     Transition,
 )
-from wsis.stocktaking.search import backend, normalise
+from wsis.stocktaking.search import backend, body_text, normalise
 
 # From this many written activities on, an import refreshes the planner's statistics.
 BULK = 50
@@ -366,7 +366,7 @@ def reindex(activity_ids: list[int]) -> None:
         facets += [ActivityFacet(activity=a, facet=f, code=c) for f, c in values]
         texts = [x for t in a.translations.all() for x in (t.title, t.summary, t.description) if x]
         original = next((t.title for t in a.translations.all() if t.language == a.original_language), "")
-        bodies.append((a.pk, normalise(" \n ".join(texts)), normalise(original)[:200]))
+        bodies.append((a.pk, body_text(texts), normalise(original)[:200]))
     ActivityFacet.objects.filter(activity_id__in=activity_ids).delete()
     ActivityFacet.objects.bulk_create(facets)
     ActivitySearch.objects.filter(pk__in=activity_ids).delete()

@@ -2,7 +2,7 @@ from django.urls import path
 
 from wsis.web import account_views as acv
 from wsis.web import activity_views as av
-from wsis.web import cooperation_views, funding_views, report_views, views
+from wsis.web import cooperation_views, funding_views, report_views, search_views, views
 from wsis.web import plan_views as plv
 from wsis.web import prize_views as pv
 from wsis.web import stats_views as sv
@@ -10,6 +10,7 @@ from wsis.web import stats_views as sv
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", search_views.search, name="search"),
     path("action-lines/", views.action_lines, name="action_lines"),
     path("sdgs/", views.sdgs, name="sdgs"),
     path("sdgs/<int:number>/", views.sdg_goal, name="sdg_goal"),
