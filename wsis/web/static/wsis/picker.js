@@ -69,7 +69,11 @@
       label.htmlFor = input.id;
       list.setAttribute("aria-labelledby", label.id);
     }
-    const described = [select.getAttribute("aria-describedby"), hint.id].filter(Boolean).join(" ");
+    // Hints written for the plain select ("hold Ctrl") do not describe the picker.
+    const described = (select.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => {
+      const el = id && document.getElementById(id);
+      return el && !el.classList.contains("picker-nojs");
+    }).concat([hint.id]).join(" ");
     input.setAttribute("aria-describedby", described);
     if (select.getAttribute("aria-invalid")) input.setAttribute("aria-invalid", select.getAttribute("aria-invalid"));
     if (select.required) input.setAttribute("aria-required", "true");
@@ -83,6 +87,10 @@
     select.tabIndex = -1;
     const field = select.parentElement;
     if (field) field.querySelectorAll(".picker-nojs").forEach((el) => { el.hidden = true; });
+    (select.getAttribute("aria-describedby") || "").split(/\s+/).forEach((id) => {
+      const el = id && document.getElementById(id);
+      if (el && el.classList.contains("picker-nojs")) el.hidden = true;
+    });
 
     let shown = [];
     let active = -1;
