@@ -124,6 +124,13 @@ def economy_choices(*, language: str, keep=()) -> list[tuple[str, str]]:
     return [(code, f"{name} ({code})") for code, name in sorted(rows, key=lambda x: x[1].casefold())]
 
 
+def economy_search_names(*, language: str) -> dict[str, str]:
+    """ISO3 → the English name, for pickers on pages in another language (people often type the English name)."""
+    if language == "en":
+        return {}
+    return dict(m.EconomyTranslation.objects.filter(language="en").values_list("economy__iso3", "name"))
+
+
 def tag_choices(*, language: str, keep_economies=()) -> dict[str, list[tuple[str, str]]]:
     """(code, label) choices of every code an activity is tagged with, for the editor's lists."""
     lines = list(prefetch_translations(m.ActionLine.objects.select_related("parent"), language))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wsis.core.bounds import whole_number
 from wsis.core.i18n import current_language
 from wsis.partnerships.funding.selectors import organisation_choices
-from wsis.reference.selectors import currency_choices, tag_choices
+from wsis.reference.selectors import currency_choices, economy_search_names, tag_choices
 from wsis.stocktaking import schema
 
 # Roles a partner besides the lead may have (the lead organisation is the one recording the activity).
@@ -21,6 +21,19 @@ BLANK_PARTNER_ROWS = 2
 def _choices(d: dict, blank: bool = False):
     out = [(k, v) for k, v in d.items()]
     return [("", "—")] + out if blank else out
+
+
+class SearchableSelectMultiple(forms.SelectMultiple):
+    """A multiple select whose options carry extra words the type-ahead picker also matches (data-search)."""
+
+    search: dict[str, str] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        words = self.search.get(str(value))
+        if words:
+            option["attrs"] = {**option["attrs"], "data-search": words}
+        return option
 
 
 def parse_partner_lines(text: str) -> list[tuple[str, str]]:
@@ -56,7 +69,7 @@ class ActivityForm(forms.Form):
     strategic_targets = forms.MultipleChoiceField(label=_("Strategic targets"), required=False,
                                                   widget=forms.SelectMultiple(attrs={"size": 6, "data-picker": ""}))
     economies = forms.MultipleChoiceField(label=_("Economies"), required=False,
-                                          widget=forms.SelectMultiple(attrs={"size": 8, "data-picker": ""}))
+                                          widget=SearchableSelectMultiple(attrs={"size": 8, "data-picker": ""}))
     groups = forms.MultipleChoiceField(label=_("Regions and groups"), required=False,
                                        widget=forms.SelectMultiple(attrs={"size": 6, "data-picker": ""}))
     beneficiary_groups = forms.MultipleChoiceField(label=_("Beneficiary groups"), required=False,
@@ -84,6 +97,7 @@ class ActivityForm(forms.Form):
         self.fields["other_lines"].choices = choices["action_lines"]
         for name in ("sdg_targets", "strategic_targets", "economies", "groups"):
             self.fields[name].choices = choices[name]
+        self.fields["economies"].widget.search = economy_search_names(language=lang)
         for code in schema.LANGUAGES:
             self.fields[f"title_{code}"] = forms.CharField(label=_("Title"), required=False, max_length=500)
             self.fields[f"summary_{code}"] = forms.CharField(label=_("Summary"), required=False,

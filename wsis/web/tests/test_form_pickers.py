@@ -196,3 +196,11 @@ def test_report_scopes_are_grouped_without_non_economies(client, funding):
     page = client.get("/en/reports/").content.decode()
     assert '<select id="rp-scope" name="scope" data-picker' in page
     assert '<optgroup label="Economies">' in page and '>Kenya (KEN)</option>' in page and "(ATA)" not in page
+
+
+def test_economies_on_a_page_in_another_language_also_match_their_english_name(client, reference, people):
+    client.force_login(people["author"])
+    zh = client.get("/zh-hans/activities/new/").content.decode()
+    assert '<option value="KEN" data-search="Kenya">肯尼亚 (KEN)</option>' in zh
+    en = client.get("/en/activities/new/").content.decode()
+    assert "data-search" not in en
