@@ -55,6 +55,10 @@
     if (multiple) list.setAttribute("aria-multiselectable", "true");
     list.hidden = true;
     input.setAttribute("aria-controls", list.id);
+    const empty = document.createElement("p");
+    empty.className = "picker-empty";
+    empty.textContent = t("none");
+    empty.hidden = true;
     const hint = document.createElement("span");
     hint.id = input.id + "-hint";
     hint.className = "sr-only";
@@ -79,7 +83,7 @@
     if (select.required) input.setAttribute("aria-required", "true");
     if (select.disabled) input.disabled = true;
 
-    box.append(input, list);
+    box.append(input, list, empty);
     if (multiple) wrap.append(chips);
     wrap.append(box, hint, live);
     select.after(wrap);
@@ -175,27 +179,24 @@
         li.addEventListener("mousedown", (e) => { e.preventDefault(); choose(i); });
         list.append(li);
       });
-      if (!shown.length) {
-        const li = document.createElement("li");
-        li.className = "picker-empty";
-        li.setAttribute("role", "presentation");
-        li.textContent = t("none");
-        list.append(li);
-      } else if (shown.length > LIMIT) {
+      // An empty listbox is not allowed: "no match" is said beside it instead.
+      empty.hidden = shown.length > 0;
+      if (shown.length > LIMIT) {
         const li = document.createElement("li");
         li.className = "picker-more";
         li.setAttribute("role", "presentation");
         li.textContent = t("more", { n: shown.length - LIMIT });
         list.append(li);
       }
-      list.hidden = false;
-      input.setAttribute("aria-expanded", "true");
+      list.hidden = shown.length === 0;
+      input.setAttribute("aria-expanded", shown.length ? "true" : "false");
       setActive(shown.length && input.value.trim() ? 0 : -1);
       if (input.value.trim()) say(shown.length ? t("results", { n: shown.length }) : t("none"));
     }
 
     function close() {
       list.hidden = true;
+      empty.hidden = true;
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
       active = -1;
