@@ -204,3 +204,13 @@ def test_economies_on_a_page_in_another_language_also_match_their_english_name(c
     assert '<option value="KEN" data-search="Kenya">肯尼亚 (KEN)</option>' in zh
     en = client.get("/en/activities/new/").content.decode()
     assert "data-search" not in en
+
+
+def test_the_service_refuses_a_currency_that_is_not_iso_4217(reference, people):
+    from wsis.core.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as exc:
+        activity_create(actor=people["author"], data=sample(budget_amount="10", budget_currency="ABC"))
+    assert [(e.code, e.field) for e in exc.value.errors] == [("unknown_currency", "budget_currency")]
+    assert not Activity.objects.exists()
+    assert activity_create(actor=people["author"], data=sample(budget_amount="10", budget_currency="KES"))
