@@ -137,3 +137,19 @@ def test_explorer_picker_shows_the_chosen_economies(page, live_server, statistic
             page.screenshot(path=str(SHOTS / f"explorer-picker-{lang}-{width}.png"))
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (lang, width)
     print(f"screenshots: {SHOTS}/explorer-picker-*.png")
+
+
+def test_without_javascript_the_plain_select_works_and_says_what_is_chosen(browser, live_server, statistician):
+    internet_use_release(statistician)
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(f"{live_server.url}/en/statistics/INTERNET_USERS/?economy=KEN&economy=GHA")
+    select = page.get_by_label("Economies", exact=True)
+    expect(select).to_be_visible()
+    expect(page.get_by_role("combobox", name="Economies")).to_have_count(0)
+    expect(page.get_by_text("Hold Ctrl (or Cmd) to choose several.")).to_be_visible()
+    expect(page.get_by_text("Chosen: Kenya, Ghana")).to_be_visible()
+    select.select_option(["BRA", "KEN"])
+    page.get_by_role("button", name="Show").first.click()
+    expect(page.get_by_text("Chosen: Brazil, Kenya")).to_be_visible()
+    ctx.close()
