@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+import babel
+import babel.numbers
+import pycountry
 from django.db.models import Count, Prefetch, Q
 
 from wsis.core.errors import ErrorItem, NotFound, ValidationFailed
@@ -100,22 +103,70 @@ def lines_for_targets(codes: list[str]) -> list[str]:
     return sorted(set(qs), key=lambda c: (int(c[1:].split(".")[0]), c))
 
 
-def tag_choices(*, language: str) -> dict[str, list[tuple[str, str]]]:
+# ISO 3166 entries that are no economy: no permanent population, no statistics, not an ITU member state.
+# They stay in the reference data (M49 lists them, imports may name them) but the forms' pickers leave
+# them out, unless a record already carries one.
+NOT_ECONOMIES = frozenset({"ATA", "ATF", "BVT", "HMD", "IOT", "SGS", "UMI"})
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def economy_choices(*, language: str, keep=()) -> list[tuple[str, str]]:
+    """(ISO3, "name (ISO3)") of every economy a form may pick, by name in `language`; codes in `keep` (already
+    chosen on a record) stay even when they are no economy."""
+    keep = set(keep or ())
+    rows = ((e.iso3, pick(e, "name", language))
+            for e in prefetch_translations(m.Economy.objects.all(), language)
+            if e.iso3 not in NOT_ECONOMIES or e.iso3 in keep)
+    return [(code, f"{name} ({code})") for code, name in sorted(rows, key=lambda x: x[1].casefold())]
+
+
+def economy_search_names(*, language: str) -> dict[str, str]:
+    """ISO3 → the English name, for pickers on pages in another language (people often type the English name)."""
+    if language == "en":
+        return {}
+    return dict(m.EconomyTranslation.objects.filter(language="en").values_list("economy__iso3", "name"))
+
+
+def tag_choices(*, language: str, keep_economies=()) -> dict[str, list[tuple[str, str]]]:
     """(code, label) choices of every code an activity is tagged with, for the editor's lists."""
     lines = list(prefetch_translations(m.ActionLine.objects.select_related("parent"), language))
     lines.sort(key=lambda a: (a.parent.order if a.parent else a.order, a.parent_id is not None, a.order))
     targets = prefetch_translations(m.SdgTarget.objects.select_related("goal"), language)
     strategic = prefetch_translations(m.StrategicTarget.objects.all(), language)
-    economies = sorted(((e.iso3, pick(e, "name", language))
-                        for e in prefetch_translations(m.Economy.objects.all(), language)), key=lambda x: x[1])
     return {
         "action_lines": [(a.code, f"{a.code} — {pick(a, 'name', language)}") for a in lines],
-        "sdg_targets": [(t.code, f"{t.code} {pick(t, 'title', language)[:90]}") for t in targets],
-        "strategic_targets": [(s.code, f"{s.code} {pick(s, 'text', language)[:80]}") for s in strategic],
-        "economies": [(code, f"{name} ({code})") for code, name in economies],
+        "sdg_targets": [(t.code, f"{t.code} — {_short(pick(t, 'title', language), 140)}".rstrip(" —"))
+                        for t in targets],
+        "strategic_targets": [(s.code, f"{s.code} — {_short(pick(s, 'text', language), 140)}".rstrip(" —"))
+                              for s in strategic],
+        "economies": economy_choices(language=language, keep=keep_economies),
         "groups": [(g.code, pick(g, "name", language))
                    for g in prefetch_translations(m.Group.objects.all(), language)],
     }
+
+
+def currency_choices(*, language: str, keep=()) -> list[tuple[str, str]]:
+    """(code, "code — name") of the current ISO 4217 currencies (Debian iso-codes through pycountry), named by
+    CLDR (babel) in `language`; codes in `keep` (already stored) stay even when withdrawn since."""
+    locale = {"zh-hans": "zh_Hans"}.get(language, language)
+    codes = {c.alpha_3 for c in pycountry.currencies} | {c for c in keep or () if c}
+    out = []
+    for code in sorted(codes):
+        try:
+            name = babel.numbers.get_currency_name(code, locale=locale)
+        except (ValueError, LookupError, babel.UnknownLocaleError):
+            name = code
+        out.append((code, code if name == code else f"{code} — {name}"))
+    return out
+
+
+def is_currency(code: str) -> bool:
+    """A current ISO 4217 currency code (upper case)."""
+    return len(code or "") == 3 and code.isupper() and pycountry.currencies.get(alpha_3=code) is not None
 
 
 def strategic_target_list(*, language: str, framework: str | None = None, scope: str | None = None,

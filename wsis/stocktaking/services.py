@@ -22,7 +22,7 @@ from wsis.core.errors import (
 )
 from wsis.core.workflow import Workflow, step
 from wsis.reference import models as ref
-from wsis.reference.selectors import code_key
+from wsis.reference.selectors import code_key, is_currency
 from wsis.stocktaking import permissions, schema
 from wsis.stocktaking.models import (
     Activity,
@@ -145,6 +145,9 @@ def validate_data(data: dict, *, location: str = "", lookups: Lookups | None = N
             errors.extend(exc.errors)
         if not CURRENCY.match(d["budget_currency"] or ""):
             err("budget_currency", "an amount needs an ISO 4217 currency code such as USD", "required")
+        elif not is_currency(d["budget_currency"]):
+            err("budget_currency", f"'{d['budget_currency']}' is not a current ISO 4217 currency code",
+                "unknown_currency")
     else:
         d["budget_amount"] = None
     if d["contact_email"] and not EMAIL.match(d["contact_email"]):

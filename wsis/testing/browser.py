@@ -25,3 +25,15 @@ def sign_in(page, base, username, password):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("button", name=re.compile(f"Sign out \\({username}\\)"))).to_be_visible()
+
+
+def pick(page, label: str, typed: str, option: str | None = None):
+    """Choose in a type-ahead picker (wsis/picker.js): type into the combobox named `label`, then take the first
+    match with Enter, or the option named `option`."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    box.fill(typed)
+    if option:
+        listbox = page.locator("#" + box.get_attribute("aria-controls"))
+        listbox.get_by_role("option", name=option, exact=True).click()
+    else:
+        box.press("Enter")

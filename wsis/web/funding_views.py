@@ -253,7 +253,7 @@ def agreement_detail(request, pk: int):
         "status_labels": codes.AGREEMENT_STATUSES, "role_labels": codes.PARTY_ROLES,
         "framework_labels": codes.FRAMEWORKS, "stage_labels": codes.STAGES, "mechanism_labels": codes.MECHANISMS,
         "flow_form": _flow_form(agreement=a.reference, activity=str(linked[0][0]) if len(linked) == 1 else ""),
-        "organisations": _organisations(), "stages": list(codes.STAGES.items()),
+        "organisations": _organisations(), "currencies": ref_selectors.currency_choices(language=lang), "stages": list(codes.STAGES.items()),
         "mechanisms": list(codes.MECHANISMS.items()), "today": timezone.localdate().isoformat(),
     })
 
@@ -350,6 +350,7 @@ def flow_new(request):
                           agreement=agreement.reference if agreement else "")
     return render(request, "wsis/partners/flow_new.html", {
         "form": form, "errors": errors, "organisations": _organisations(), "stages": list(codes.STAGES.items()),
+        "currencies": ref_selectors.currency_choices(language=current_language(), keep=[form["currency"].upper()]),
         "mechanisms": list(codes.MECHANISMS.items()), "next": _next_url(request, ""),
     })
 

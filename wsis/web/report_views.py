@@ -55,7 +55,8 @@ def _scope_choices(lang: str) -> dict:
         "regions": [(g["code"], g["name"]) for g in groups if g["kind"] == "itu_region"],
         "development": [(g["code"], g["name"]) for code in builder.DEVELOPMENT for g in groups
                         if g["code"] == code],
-        "economies": [(e["iso3"], e["name"]) for e in reference.economy_list(language=lang)],
+        "economies": [(e["iso3"], e["name"]) for e in reference.economy_list(language=lang)
+                      if e["iso3"] not in reference.NOT_ECONOMIES],
     }
 
 

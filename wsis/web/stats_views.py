@@ -17,6 +17,7 @@ from wsis.core.export import download
 from wsis.core.i18n import current_language
 from wsis.core.uploads import read_upload
 from wsis.reference import selectors as reference
+from wsis.reference.selectors import NOT_ECONOMIES, economy_search_names
 from wsis.statistics import lists, selectors, services, worldmap
 from wsis.web.embed import chart_links, embeddable, is_embed
 from wsis.web.feedback import service_errors
@@ -82,7 +83,9 @@ def explorer(request, code: str):
     span = selectors.year_span(ind, dims)
     ctx = {"ind": ind, "name": ind.text("name", lang), "dims": dims, "dims_choices": selectors.available_dims(ind),
            "groups": groups, "group_names": all_groups, "economies": economies, "method": method, "span": span,
-           "economy_choices": list(names.items())}
+           "economy_choices": [(c, n) for c, n in names.items() if c not in NOT_ECONOMIES or c in economies],
+           "economy_labels": [names.get(e, e) for e in economies],
+           "economy_search": economy_search_names(language=lang)}
     if span is None:
         return render(request, "wsis/stats/explorer.html", ctx)
     obs = selectors.observations(ind, dims=dims, economies=economies)

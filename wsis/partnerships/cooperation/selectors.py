@@ -284,7 +284,7 @@ def fileable_economies(viewer, language: str) -> list[dict]:
         return []
     ids = dict(ref.Economy.objects.values_list("iso3", "pk"))
     return [e for e in reference.economy_list(language=language)
-            if permissions.can_request_create(viewer, ids[e["iso3"]])]
+            if e["iso3"] not in reference.NOT_ECONOMIES and permissions.can_request_create(viewer, ids[e["iso3"]])]
 
 
 def requester_choices() -> list[Organisation]:

@@ -195,3 +195,18 @@ def test_the_update_form_offers_the_first_period_still_to_report(client, staff, 
     client.force_login(staff["head"])
     html = client.get(f"/en/plan/outputs/{out.pk}/").content.decode()
     assert "Update for 2025-H2" in html and "Per country, please." in html
+
+
+def test_milestone_dates_are_date_inputs_and_a_bad_date_changes_nothing(client, staff, plan):
+    from wsis.planning.models import Output
+
+    out = Output.objects.get(code="O1.1")
+    m = out.milestones.first()
+    client.force_login(staff["head"])
+    html = client.get(f"/en/plan/outputs/{out.pk}/").content.decode()
+    assert 'type="date" name="expected"' in html and 'type="date" name="completed"' in html
+    before = (m.expected, m.completed)
+    r = client.post(f"/en/plan/milestones/{m.pk}/", {"expected": "31/12/2030", "completed": ""}, follow=True)
+    assert r.status_code == 200 and "31/12/2030" in r.content.decode()
+    m.refresh_from_db()
+    assert (m.expected, m.completed) == before

@@ -12,7 +12,8 @@ def form_data(**over):
         "original_language": "en", "title_en": "Digital skills bootcamp for women", "summary_en": "Training.",
         "kind": "training", "scope": "national", "status": "planned", "start_date": "2030-03-01",
         "primary_line": "C4", "sdg_targets": ["4.4", "5.b"], "economies": ["KEN"],
-        "beneficiary_groups": ["women_girls"], "partners": "RO Africa (test) [implementing]",
+        "beneficiary_groups": ["women_girls"], "partner_rows": "1", "partner-0-name": "RO Africa (test)",
+        "partner-0-role": "implementing",
         "budget_amount": "", "budget_currency": "", "links": "", "contact_name": "", "contact_email": "",
     }
     data.update(over)

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from wsis.testing.browser import sign_in
+from wsis.testing.browser import pick, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,8 +32,9 @@ def test_submit_return_fix_publish_and_find(page, live_server, reference, people
     # The matrix suggests targets for C2; take 9.c from the suggestions.
     page.locator("#suggestions button", has_text="9.c").click()
     expect(page.locator("#id_sdg_targets option[value='9.c']")).to_have_js_property("selected", True)
-    page.get_by_label("Economies").select_option("KEN")
-    page.get_by_label("Partners").fill("RO Africa (test) [implementing]")
+    pick(page, "Economies", "ken")
+    expect(page.get_by_role("button", name="Remove Kenya (KEN)")).to_be_visible()
+    pick(page, "Partner 1: organisation", "RO Africa")
     page.get_by_role("button", name="Save draft").click()
     expect(page.locator("h1")).to_have_text("Rural broadband for Kenyan schools")
     activity_url = page.url

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from wsis.testing.browser import sign_in, violations
+from wsis.testing.browser import pick, sign_in, violations
 from wsis.testing.factories import sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,7 +35,7 @@ def test_request_follow_download_and_accessibility(page, live_server, reference,
     page.goto(f"{base}/en/reports/")
     page.get_by_label("Report type").first.select_option("cwg")
     page.get_by_label("Period (year)").fill("2025")
-    page.get_by_label("Scope").select_option("world")
+    pick(page, "Scope", "World")
     page.get_by_label("Language of the report").select_option("en")
     page.get_by_label("Format").select_option("xlsx")
     page.get_by_role("button", name="Generate the report").click()

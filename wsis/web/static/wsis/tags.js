@@ -40,7 +40,7 @@
       p.textContent = box.dataset.labelTargets + " ";
       newTargets.forEach((t) => p.append(button(t, () => {
         const opt = Array.from(targets.options).find((o) => o.value === t);
-        if (opt) { opt.selected = true; refresh(); }
+        if (opt) { opt.selected = true; targets.dispatchEvent(new Event("change", { bubbles: true })); }
       })));
       box.append(p);
     }
