@@ -123,3 +123,7 @@ api.add_router("/partnerships", partnerships_router)
 from wsis.reports.api import router as reports_router  # noqa: E402
 
 api.add_router("/reports", reports_router)
+
+from wsis.reports.economies.api import router as economies_router  # noqa: E402
+
+api.add_router("/economies", economies_router)

@@ -1,0 +1,107 @@
+"""The economy profile and the comparison as the API answers them."""
+
+from ninja import Schema
+
+
+class GroupOut(Schema):
+    code: str
+    kind: str
+    name: str
+    since: str | None = None
+
+
+class IndexOut(Schema):
+    code: str
+    version: str | None = None
+    year: int | None = None
+    score: float | None = None
+    rank: int | None = None  # 1 = the highest score
+    of: int  # economies with a score
+
+
+class DivideOut(Schema):
+    income_group: str | None = None
+    indicator: str | None = None
+    year: int | None = None
+    value: float | None = None
+    percentile: int | None = None  # share of economies with a lower value, 0–100
+    quintile: int | None = None  # 1 (lowest fifth of economies) to 5 (highest)
+    economies: int | None = None  # economies compared
+
+
+class IndicatorOut(Schema):
+    indicator: str
+    name: str
+    unit: str
+    rule: str
+    year: int
+    value: float
+    status: str
+    source: str
+    key: bool
+    region_value: float | None = None
+    world_value: float | None = None
+    series: list[tuple[int, float]]
+    region_series: list[tuple[int, float]]
+    world_series: list[tuple[int, float]]
+
+
+class GapOut(Schema):
+    indicator: str
+    name: str
+    unit: str
+    last_year: int | None = None  # None: never a value
+    missing_since: int | None = None
+    newest_year: int  # the newest year any economy has
+
+
+class ActivityOut(Schema):
+    id: int
+    title: str
+    kind: str
+    kind_label: str
+    status: str
+    published_at: str | None = None
+
+
+class ActivitiesOut(Schema):
+    count: int
+    latest: list[ActivityOut]
+
+
+class FundingOut(Schema):
+    flows: int
+    confidential: int
+    missing_rates: int
+    total: dict[str, float]  # US dollars by stage: pledge, commitment, disbursement, expenditure
+
+
+class RequestStateOut(Schema):
+    state: str
+    label: str
+    count: int
+
+
+class RequestsOut(Schema):
+    visible: bool  # False: the viewer may not see requests (sign in)
+    count: int
+    open: int
+    by_state: list[RequestStateOut]
+
+
+class EconomyProfile(Schema):
+    iso3: str
+    iso2: str | None = None
+    m49: str | None = None
+    name: str
+    names: dict[str, str | None]
+    region: GroupOut | None = None
+    income_group: GroupOut | None = None
+    groups: list[GroupOut]
+    idi: IndexOut
+    divide: DivideOut
+    indicators: list[IndicatorOut]
+    gaps: list[GapOut]
+    activities: ActivitiesOut
+    funding: FundingOut
+    requests: RequestsOut
