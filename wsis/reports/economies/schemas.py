@@ -3,14 +3,14 @@
 from ninja import Schema
 
 
-class GroupOut(Schema):
+class ProfileGroup(Schema):
     code: str
     kind: str
     name: str
     since: str | None = None
 
 
-class IndexOut(Schema):
+class ProfileIndex(Schema):
     code: str
     version: str | None = None
     year: int | None = None
@@ -19,7 +19,7 @@ class IndexOut(Schema):
     of: int  # economies with a score
 
 
-class DivideOut(Schema):
+class ProfileDivide(Schema):
     income_group: str | None = None
     indicator: str | None = None
     year: int | None = None
@@ -29,7 +29,7 @@ class DivideOut(Schema):
     economies: int | None = None  # economies compared
 
 
-class IndicatorOut(Schema):
+class ProfileIndicator(Schema):
     indicator: str
     name: str
     unit: str
@@ -46,7 +46,7 @@ class IndicatorOut(Schema):
     world_series: list[tuple[int, float]]
 
 
-class GapOut(Schema):
+class ProfileGap(Schema):
     indicator: str
     name: str
     unit: str
@@ -55,7 +55,7 @@ class GapOut(Schema):
     newest_year: int  # the newest year any economy has
 
 
-class ActivityOut(Schema):
+class ProfileActivity(Schema):
     id: int
     title: str
     kind: str
@@ -64,29 +64,29 @@ class ActivityOut(Schema):
     published_at: str | None = None
 
 
-class ActivitiesOut(Schema):
+class ProfileActivities(Schema):
     count: int
-    latest: list[ActivityOut]
+    latest: list[ProfileActivity]
 
 
-class FundingOut(Schema):
+class ProfileFunding(Schema):
     flows: int
     confidential: int
     missing_rates: int
     total: dict[str, float]  # US dollars by stage: pledge, commitment, disbursement, expenditure
 
 
-class RequestStateOut(Schema):
+class ProfileRequestState(Schema):
     state: str
     label: str
     count: int
 
 
-class RequestsOut(Schema):
+class ProfileRequests(Schema):
     visible: bool  # False: the viewer may not see requests (sign in)
     count: int
     open: int
-    by_state: list[RequestStateOut]
+    by_state: list[ProfileRequestState]
 
 
 class EconomyProfile(Schema):
@@ -95,13 +95,13 @@ class EconomyProfile(Schema):
     m49: str | None = None
     name: str
     names: dict[str, str | None]
-    region: GroupOut | None = None
-    income_group: GroupOut | None = None
-    groups: list[GroupOut]
-    idi: IndexOut
-    divide: DivideOut
-    indicators: list[IndicatorOut]
-    gaps: list[GapOut]
-    activities: ActivitiesOut
-    funding: FundingOut
-    requests: RequestsOut
+    region: ProfileGroup | None = None
+    income_group: ProfileGroup | None = None
+    groups: list[ProfileGroup]
+    idi: ProfileIndex
+    divide: ProfileDivide
+    indicators: list[ProfileIndicator]
+    gaps: list[ProfileGap]
+    activities: ProfileActivities
+    funding: ProfileFunding
+    requests: ProfileRequests
