@@ -10,6 +10,16 @@ class ProfileGroup(Schema):
     since: str | None = None
 
 
+class ProfileMembership(Schema):
+    group: str
+    kind: str
+    name: str
+    valid_from: str | None = None
+    valid_to: str | None = None  # the day it ended (exclusive)
+    current: bool
+    source: str
+
+
 class ProfileIndex(Schema):
     code: str
     version: str | None = None
@@ -97,7 +107,8 @@ class EconomyProfile(Schema):
     names: dict[str, str | None]
     region: ProfileGroup | None = None
     income_group: ProfileGroup | None = None
-    groups: list[ProfileGroup]
+    groups: list[ProfileGroup]  # today
+    history: list[ProfileMembership]  # every membership with its dates
     idi: ProfileIndex
     divide: ProfileDivide
     indicators: list[ProfileIndicator]

@@ -207,6 +207,8 @@ def profile(iso3: str, *, language: str, viewer=None) -> dict:
         "iso3": eco.iso3, "iso2": eco.iso2 or None, "m49": eco.m49, "name": detail["name"],
         "names": {code: detail["names"].get(code) for code in ("ar", "zh-hans", "en", "fr", "ru", "es")},
         "region": region, "income_group": income, "groups": groups,
+        "history": [{k: m[k] for k in ("group", "kind", "name", "valid_from", "valid_to", "current", "source")}
+                    for m in detail["memberships"]],
         "idi": {"code": INDEX_CODE, "version": idi["version"], "year": idi["year"],
                 "score": score[0] if score else None, "rank": score[1] if score else None, "of": idi["n"]},
         "divide": {"income_group": income["name"] if income else None,
