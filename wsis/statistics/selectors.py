@@ -21,10 +21,25 @@ WORLD = "WORLD"
 MID_YEAR = (7, 1)
 
 
+def kept(name: str, compute, *parts, version: str | None = None):
+    """`compute()` kept in the cache per data version (see `data_version`) and `parts`."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    key = f"stats:{name}:" + hashlib.sha256(repr((parts, version or data_version())).encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, AGGREGATE_CACHE_SECONDS)
+    return value
+
+
 def indicator_list(language: str) -> list[Indicator]:
     qs = prefetch_translations(Indicator.objects.select_related("weight"), language)
-    stats = {r["indicator"]: r for r in Observation.objects.filter(is_current=True).values("indicator").annotate(
-        n=Count("id"), first=Min("year"), last=Max("year"), economies=Count("economy", distinct=True))}
+    stats = kept("indicator-stats", lambda: {r["indicator"]: r for r in Observation.objects.filter(
+        is_current=True).values("indicator").annotate(n=Count("id"), first=Min("year"), last=Max("year"),
+                                                      economies=Count("economy", distinct=True))})
     result = []
     for ind in qs:
         s = stats.get(ind.pk, {})
@@ -483,6 +498,16 @@ def index_definition(code: str = "IDI"):
 
 
 def index_scores(code: str = "IDI", *, year: int | None = None, latest_within: int = 3) -> dict:
+    """Scores of every economy for a year (see `_index_scores`), kept per data version and index definition."""
+    from wsis.statistics.models import IndexDefinition
+
+    check_year(year)
+    definition = IndexDefinition.objects.filter(code=code).order_by("-version").values_list("pk", "version").first()
+    return kept("index", lambda: _index_scores(code, year=year, latest_within=latest_within), code, year,
+                latest_within, definition)
+
+
+def _index_scores(code: str = "IDI", *, year: int | None = None, latest_within: int = 3) -> dict:
     """Scores of every economy for a year: each component takes the economy's value for that year or, failing
     that, its latest value up to `latest_within` years earlier (declared, like the aggregates' carry-forward)."""
     from wsis.statistics.index import score_many

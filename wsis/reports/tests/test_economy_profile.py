@@ -180,7 +180,7 @@ def test_profile_queries_do_not_grow_with_economies(statistician, django_assert_
 def test_indicator_about_page(client, data):
     resp = client.get("/en/statistics/INTERNET_USERS/about/")
     html = resp.content.decode()
-    assert resp.status_code == 200 and "Weighted mean" in html and "carried forward at most 3 years" in html
+    assert resp.status_code == 200 and "Weighted mean of the economies" in html and "carried forward at most 3 years" in html
     assert 'id="coverage-table"' in html and 'id="releases-table"' in html and "test.csv" in html
     assert "IT.NET.USER.ZS" in html  # the source series
     from wsis.statistics import selectors as stats
