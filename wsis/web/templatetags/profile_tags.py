@@ -20,11 +20,31 @@ def _locale():
     return _babel_locale(cldr_locale(current_language()))
 
 
+@functools.lru_cache(maxsize=16)
+def _symbols(locale) -> tuple[str, str, str]:
+    """(group separator, decimal mark, percent template) of a locale, read once from what babel writes."""
+    from babel.numbers import format_decimal, format_percent
+
+    sample = format_decimal(1234567.5, format="#,##0.#", locale=locale)  # e.g. 1,234,567.5 / 1 234 567,5
+    group, decimal = sample[1], sample[-2]
+    percent = format_percent(0.5, locale=locale).replace("50", "{}", 1)  # the locale's own pattern: 50 % in French
+    return group, decimal, percent
+
+
+def _plain_number(value: float, decimals: int, locale) -> str:
+    """#,##0.## for the locale without babel's per-call pattern work (a profile writes hundreds of numbers)."""
+    group, decimal, _p = _symbols(locale)
+    text = f"{value:,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
+
+
 @register.filter
 def human(value, unit=""):
     """A value with its unit for people, in the page's language: 33.1 million people, 94.3 %, 104 per 100
     inhabitants. Large numbers are written in words (CLDR compact forms: "33.1 million", "3311万")."""
-    from babel.numbers import format_compact_decimal, format_decimal, format_percent
+    from babel.numbers import format_compact_decimal
 
     if value in (None, ""):
         return "—"
@@ -32,11 +52,11 @@ def human(value, unit=""):
     locale = _locale()
     unit = unit or ""
     if unit == "%":
-        return format_percent(value / 100, format="#,##0.#%", locale=locale)
+        return _symbols(locale)[2].format(_plain_number(value, 1, locale))
     if abs(value) >= 1e6:
         text = format_compact_decimal(value, format_type="long", fraction_digits=1, locale=locale)
     else:
-        text = format_decimal(value, format="#,##0.##" if abs(value) < 100 else "#,##0.#", locale=locale)
+        text = _plain_number(value, 2 if abs(value) < 100 else 1, locale)
     return f"{text} {unit}".strip()
 
 
