@@ -127,3 +127,7 @@ api.add_router("/reports", reports_router)
 from wsis.search.api import router as search_router  # noqa: E402
 
 api.add_router("/search", search_router)
+
+from wsis.reports.economies.api import router as economies_router  # noqa: E402
+
+api.add_router("/economies", economies_router)

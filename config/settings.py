@@ -194,6 +194,10 @@ STORAGES = {
 # Seconds without a sign of life from its worker after which a running report is marked failed (`wsis worker`
 # beats every 15 s and sweeps every minute).
 REPORT_HEARTBEAT_TIMEOUT = int(os.environ.get("WSIS_REPORT_HEARTBEAT_TIMEOUT", "300"))
+# Per-process cache of derived figures (statistics group aggregates, index scores, per data version; a few kB each):
+# room for every indicator × group set × economy profile of the demo and more before entries are culled.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "wsis",
+                      "OPTIONS": {"MAX_ENTRIES": 2000}}}
 TASKS = {"default": {"BACKEND": os.environ.get("WSIS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Uploaded documents; served only through views that check who may read them, never from a public URL.

@@ -21,10 +21,25 @@ WORLD = "WORLD"
 MID_YEAR = (7, 1)
 
 
+def kept(name: str, compute, *parts, version: str | None = None):
+    """`compute()` kept in the cache per data version (see `data_version`) and `parts`."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    key = f"stats:{name}:" + hashlib.sha256(repr((parts, version or data_version())).encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, AGGREGATE_CACHE_SECONDS)
+    return value
+
+
 def indicator_list(language: str) -> list[Indicator]:
     qs = prefetch_translations(Indicator.objects.select_related("weight"), language)
-    stats = {r["indicator"]: r for r in Observation.objects.filter(is_current=True).values("indicator").annotate(
-        n=Count("id"), first=Min("year"), last=Max("year"), economies=Count("economy", distinct=True))}
+    stats = kept("indicator-stats", lambda: {r["indicator"]: r for r in Observation.objects.filter(
+        is_current=True).values("indicator").annotate(n=Count("id"), first=Min("year"), last=Max("year"),
+                                                      economies=Count("economy", distinct=True))})
     result = []
     for ind in qs:
         s = stats.get(ind.pk, {})
@@ -248,10 +263,49 @@ def method_from(params: dict | None):
         raise ValidationFailed([ErrorItem("invalid", str(exc), field="method")]) from exc
 
 
+def data_version() -> str:
+    """A fingerprint of everything a group figure depends on besides the indicator's own definition: the
+    releases (every import or deletion of data adds or removes one, and only imports change which
+    observations are current; the time of the newest tells apart two databases that reuse an id) and the
+    memberships of groups. One query."""
+    from django.db import connection
+
+    rel, mem = Release._meta.db_table, Membership._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT (SELECT COUNT(*) FROM {rel}), (SELECT MAX(id) FROM {rel}), (SELECT MAX(imported_at) FROM {rel}), "
+                    f"(SELECT COUNT(*) FROM {mem}), (SELECT MAX(id) FROM {mem}), "
+                    f"(SELECT MAX(valid_from) FROM {mem}), (SELECT MAX(valid_to) FROM {mem})")
+        return "|".join(str(v) for v in cur.fetchone())
+
+
+# Group figures are recomputed from the whole panel of an indicator (tens of milliseconds each, several per
+# page); they change only with a new release or new memberships, so they are kept per data version. The
+# time limit bounds how long an edit made outside those (an indicator's rule in the admin) could go unseen.
+AGGREGATE_CACHE_SECONDS = 3600
+
+
 def aggregates(indicator: Indicator, *, dims: str | None = None, groups: list[str] | None = None,
-               years: tuple[int, int] | None = None, method=None) -> list[dict]:
+               years: tuple[int, int] | None = None, method=None, version: str | None = None) -> list[dict]:
     """Every group × year figure of the indicator with coverage, what was filled, and the source's own
-    group figure beside ours when it publishes one."""
+    group figure beside ours when it publishes one. Kept in the cache per data version (see `data_version`;
+    pass `version` when calling many times in one request)."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    key = repr((indicator.pk, indicator.code, indicator.rule, indicator.weight_id, indicator.scale,
+                dims, tuple(groups) if groups else None, tuple(years) if years else None, repr(method),
+                version or data_version()))
+    key = "stats:agg:" + hashlib.sha256(key.encode()).hexdigest()
+    rows = cache.get(key)
+    if rows is None:
+        rows = _aggregates(indicator, dims=dims, groups=groups, years=years, method=method)
+        cache.set(key, rows, AGGREGATE_CACHE_SECONDS)
+    return rows
+
+
+def _aggregates(indicator: Indicator, *, dims: str | None = None, groups: list[str] | None = None,
+                years: tuple[int, int] | None = None, method=None) -> list[dict]:
     from wsis.statistics.aggregate import GapFill, aggregate, published_difference
 
     if indicator.rule == "none":
@@ -389,9 +443,12 @@ def targets(*, method=None) -> list[dict]:
 
     out = []
     cache: dict = {}
+    version = data_version()
+    inds = {i.code: i for i in Indicator.objects.filter(
+        code__in={link["indicator"] for link in catalogue.TARGET_LINKS.values()})}
     for t in StrategicTarget.objects.filter(code__in=catalogue.TARGET_LINKS).prefetch_related("translations"):
         link = catalogue.TARGET_LINKS[t.code]
-        ind = Indicator.objects.filter(code=link["indicator"]).first()
+        ind = inds.get(link["indicator"])
         row = {"code": t.code, "framework": t.framework, "text": t.text("text"), "indicator": link["indicator"],
                "group": link["group"], "measure": link["measure"], "deadline": t.deadline.year,
                "target": float(t.value) if t.value is not None else None, "verified": t.verified}
@@ -401,16 +458,17 @@ def targets(*, method=None) -> list[dict]:
                 key = (ind.code, "parity", link["group"])
                 if key not in cache:
                     f = _series(aggregates(ind, dims=dims_param(ind, "SEX=F"), groups=[link["group"]],
-                                           method=method), link["group"])
+                                           method=method, version=version), link["group"])
                     m = dict(_series(aggregates(ind, dims=dims_param(ind, "SEX=M"), groups=[link["group"]],
-                                                method=method), link["group"]))
+                                                method=method, version=version), link["group"]))
                     cache[key] = [(y, dv.gender_parity(v, m[y])) for y, v in f if y in m and m[y]]
                 series = cache[key]
                 row["target"] = catalogue.PARITY_TARGET
             elif link["measure"] == "value":
                 key = (ind.code, link["group"])
                 if key not in cache:
-                    cache[key] = _series(aggregates(ind, groups=[link["group"]], method=method), link["group"])
+                    cache[key] = _series(aggregates(ind, groups=[link["group"]], method=method, version=version),
+                                         link["group"])
                 series = cache[key]
         comparator = t.comparator if t.comparator in (">=", "<=") else ">="
         row["comparator"] = comparator
@@ -441,6 +499,16 @@ def index_definition(code: str = "IDI"):
 
 
 def index_scores(code: str = "IDI", *, year: int | None = None, latest_within: int = 3) -> dict:
+    """Scores of every economy for a year (see `_index_scores`), kept per data version and index definition."""
+    from wsis.statistics.models import IndexDefinition
+
+    check_year(year)
+    definition = IndexDefinition.objects.filter(code=code).order_by("-version").values_list("pk", "version").first()
+    return kept("index", lambda: _index_scores(code, year=year, latest_within=latest_within), code, year,
+                latest_within, definition)
+
+
+def _index_scores(code: str = "IDI", *, year: int | None = None, latest_within: int = 3) -> dict:
     """Scores of every economy for a year: each component takes the economy's value for that year or, failing
     that, its latest value up to `latest_within` years earlier (declared, like the aggregates' carry-forward)."""
     from wsis.statistics.index import score_many
@@ -480,21 +548,108 @@ def profile(iso3: str, *, language: str, year: int | None = None) -> dict:
     groups = [WORLD, *Membership.objects.valid_on(today).filter(economy=eco).exclude(group__kind="custom")
               .order_by("group__kind", "group__order").values_list("group__code", flat=True)]
     rows = []
-    for ind in indicator_list(language):
-        if not ind.n_observations:
+    version = data_version()
+    inds = list(prefetch_translations(Indicator.objects.select_related("weight"), language))
+    # The economy's current values at each indicator's total, in one query: (indicator id, year) → value, status.
+    totals = {ind.pk: total_dims(ind) for ind in inds}
+    own: dict[int, dict[int, tuple[float, str]]] = defaultdict(dict)
+    for ind_id, y, d, v, st in Observation.objects.filter(economy=eco, is_current=True,
+                                                           indicator_id__in=list(totals)).values_list(
+            "indicator_id", "year", "dims", "value", "status"):
+        if d == totals[ind_id]:
+            own[ind_id][y] = (v, st)
+    for ind in inds:
+        values = own.get(ind.pk)
+        if not values:
             continue
-        dims = total_dims(ind)
-        last = (Observation.objects.filter(indicator=ind, economy=eco, dims=dims, is_current=True)
-                .order_by("-year").values_list("year", "value", "status").first())
-        if last is None:
-            continue
-        y = year or last[0]
-        own = Observation.objects.filter(indicator=ind, economy=eco, dims=dims, is_current=True, year=y).values_list(
-            "value", flat=True).first()
+        last_year = max(values)
+        y = year or last_year
+        value = values.get(y)
         comparison = {}
         if ind.rule != "none":
-            for r in aggregates(ind, groups=groups, years=(y, y)):
+            for r in aggregates(ind, groups=groups, years=(y, y), version=version):
                 comparison[r["group"]] = r["value"]
         rows.append({"indicator": ind.code, "name": ind.text("name", language), "unit": ind.unit, "year": y,
-                     "value": own, "status": last[2] if y == last[0] else None, "groups": comparison})
+                     "value": value[0] if value else None, "status": values[last_year][1] if y == last_year else None,
+                     "groups": comparison})
     return {"economy": eco, "groups": groups, "rows": rows}
+
+
+def _method_words(method) -> list[str]:
+    """The gap-filling and imputation method, in words of the active language."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    out = []
+    if method.interpolate:
+        out.append(_("A missing year between two values of the same economy gets the straight line between them."))
+    if method.carry_forward:
+        out.append(ngettext("The last value of an economy is carried forward at most %(n)d year.",
+                            "The last value of an economy is carried forward at most %(n)d years.",
+                            method.carry_forward) % {"n": method.carry_forward})
+    if method.carry_back:
+        out.append(ngettext("The first value of an economy is carried back at most %(n)d year.",
+                            "The first value of an economy is carried back at most %(n)d years.",
+                            method.carry_back) % {"n": method.carry_back})
+    if method.impute == "peer_mean":
+        out.append(_("A member still without a value gets the figure of its peers in the group (same ITU region "
+                     "and income group), weighted like the indicator; imputed values never feed other imputations."))
+    else:
+        out.append(_("Members without a value are left out; coverage says how much of the group the figure covers."))
+    out.append(_("A group figure is published when economies with reported values make up at least %(p)d %% of "
+                 "the group (by weight).") % {"p": round(method.min_coverage * 100)})
+    return out
+
+
+def rule_words(indicator: Indicator) -> str:
+    """How the indicator's group figures are computed, in words of the active language."""
+    from django.utils.translation import gettext as _
+
+    weight = indicator.weight.code if indicator.weight_id else ""
+    return {
+        "weighted_mean": _("Weighted mean of the economies' values, each weighted by %(w)s.") % {"w": weight},
+        "mean": _("Unweighted mean of the economies' values: each economy counts the same."),
+        "sum": _("Sum of the economies' values."),
+        "ratio_of_sums": _("Sum of the economies' values divided by the sum of %(w)s, scaled by %(s)g.")
+        % {"w": weight, "s": indicator.scale},
+        "none": _("Not aggregated: the values of economies are not comparable or not additive, so no group "
+                  "figure is computed."),
+    }.get(indicator.rule, indicator.rule)
+
+
+def indicator_about(indicator: Indicator, language: str) -> dict:
+    """What a statistician asks of an indicator: definition, unit, source series, aggregation rule and
+    gap-filling method in words, coverage over time (economies with a value each year) and its releases."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    from wsis.statistics.aggregate import GapFill
+
+    dims = total_dims(indicator)
+    key = "stats:about:" + hashlib.sha256(f"{indicator.pk}|{dims}|{data_version()}".encode()).hexdigest()
+    kept = cache.get(key)
+    if kept is None:
+        coverage = [{"year": y, "economies": n} for y, n in Observation.objects.filter(
+            indicator=indicator, dims=dims, is_current=True).values("year").annotate(n=Count("economy_id"))
+            .order_by("year").values_list("year", "n")]
+        ids = set(Observation.objects.filter(indicator=indicator).values_list("release_id", flat=True).distinct())
+        ids |= set(PublishedAggregate.objects.filter(indicator=indicator).values_list("release_id", flat=True)
+                   .distinct())
+        kept = (coverage, [r for r in release_rows() if r["id"] in ids], Economy.objects.count())
+        cache.set(key, kept, AGGREGATE_CACHE_SECONDS)
+    coverage, releases, n_economies = kept
+    definition = ""
+    for t in indicator.translations.all():
+        if t.language == language and t.definition:
+            definition = t.definition
+    if not definition:
+        definition = next((t.definition for t in indicator.translations.all() if t.language == "en"), "")
+    return {"code": indicator.code, "name": indicator.text("name", language), "definition": definition,
+            "unit": indicator.unit, "source": indicator.source, "aliases": list(indicator.aliases or []),
+            "sdg_indicator": indicator.sdg_indicator, "rule": indicator.rule, "rule_label": rule_labels().get(
+                indicator.rule, indicator.rule), "rule_words": rule_words(indicator),
+            "weight": indicator.weight.code if indicator.weight_id else None,
+            "method_words": _method_words(GapFill()) if indicator.rule != "none" else [],
+            "dimensions": list(indicator.dimensions or []), "higher_is_better": indicator.higher_is_better,
+            "coverage": coverage, "economies": n_economies, "releases": releases}

@@ -178,22 +178,6 @@ def divide(request, code: str):
                                                       "names": names, "chart_svg": chart_svg})
 
 
-def economy(request, iso3: str):
-    lang = current_language()
-    try:
-        p = selectors.profile(iso3, language=lang, year=year_or_none(request.GET.get("year")))
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
-    names = selectors.group_names(lang)
-    fmt = request.GET.get("format")
-    if fmt in FORMATS:
-        rows = [{"indicator": r["indicator"], "name": r["name"], "unit": r["unit"], "year": r["year"],
-                 "value": r["value"], **{g: r["groups"].get(g) for g in p["groups"]}} for r in p["rows"]]
-        return download(rows, f"profile-{p['economy'].iso3}", fmt)
-    return render(request, "wsis/stats/economy.html", {"p": p, "eco": p["economy"], "names": names,
-                                                       "eco_name": p["economy"].text("name", lang)})
-
-
 def targets(request):
     answer = lists.TARGETS.for_page(request, current_language())
     if not isinstance(answer, tuple):

@@ -3,6 +3,7 @@ from django.urls import path
 from wsis.web import account_views as acv
 from wsis.web import activity_views as av
 from wsis.web import cooperation_views, funding_views, report_views, search_views, views
+from wsis.web import economy_views as ev
 from wsis.web import plan_views as plv
 from wsis.web import prize_views as pv
 from wsis.web import stats_views as sv
@@ -15,7 +16,8 @@ urlpatterns = [
     path("sdgs/", views.sdgs, name="sdgs"),
     path("sdgs/<int:number>/", views.sdg_goal, name="sdg_goal"),
     path("economies/", views.economies, name="economies"),
-    path("economies/<str:iso3>/", views.economy, name="economy"),
+    path("economies/compare/", ev.compare, name="economy_compare"),
+    path("economies/<str:iso3>/", ev.economy, name="economy"),
     path("targets/", views.strategic_targets, name="strategic_targets"),
     path("activities/", av.activity_list, name="activities"),
     path("activities/new/", av.activity_edit, name="activity_new"),
@@ -40,9 +42,10 @@ urlpatterns = [
     path("statistics/releases/", sv.releases, name="stats_releases"),
     path("statistics/import/", sv.import_page, name="stats_import"),
     path("statistics/index/<str:code>/", sv.index_page, name="stats_index"),
-    path("statistics/economies/<str:iso3>/", sv.economy, name="stats_economy"),
+    path("statistics/economies/<str:iso3>/", ev.stats_economy_moved, name="stats_economy"),
     path("statistics/<str:code>/", sv.explorer, name="stats_indicator"),
     path("statistics/<str:code>/divide/", sv.divide, name="stats_divide"),
+    path("statistics/<str:code>/about/", ev.indicator_about, name="stats_about"),
     path("plan/", plv.plan_index, name="plan_index"),
     path("plan/review/", plv.review, name="plan_review"),
     path("plan/import/", plv.plan_import, name="plan_import"),

@@ -93,14 +93,6 @@ def economies(request):
     })
 
 
-def economy(request, iso3: str):
-    try:
-        eco = selectors.economy_detail(iso3=iso3, language=current_language())
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
-    return render(request, "wsis/economy.html", {"eco": eco, "languages": request.LANGUAGE_CODE})
-
-
 def strategic_targets(request):
     answer = _listing(request, STRATEGIC_TARGETS, current_language())
     if not isinstance(answer, tuple):

@@ -40,7 +40,7 @@ def test_an_unbounded_year_is_refused_quickly(client, data, year):
 def test_the_profile_page_ignores_an_unbounded_year(client, data):
     started = time.monotonic()
     for year in ("9999", "3027463", TWENTY_DIGITS):
-        assert client.get(f"/en/statistics/economies/KEN/?year={year}").status_code == 200
+        assert client.get(f"/en/economies/KEN/?year={year}").status_code == 200
     assert time.monotonic() - started < 10
 
 

@@ -45,6 +45,7 @@ class FlowFilters:
     activity: int | None = None
     funder: int | None = None
     agreement: int | None = None
+    economy: str = ""  # ISO3: flows of activities concerning the economy (its profile)
 
     @classmethod
     def from_params(cls, params) -> "FlowFilters":
@@ -87,7 +88,7 @@ def visible_flows(viewer):
 
 def _filtered(viewer, f: FlowFilters):
     qs = visible_flows(viewer)
-    for facet, value in (("region", f.region), ("group", f.group), ("line", f.line)):
+    for facet, value in (("region", f.region), ("group", f.group), ("line", f.line), ("economy", f.economy)):
         if value:
             qs = qs.filter(activity__in=ActivityFacet.objects.filter(facet=facet, code=value).values("activity_id"))
     if f.year:
