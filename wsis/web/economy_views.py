@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from wsis.core import charts
@@ -17,13 +18,16 @@ from wsis.web.templatetags.profile_tags import human
 FORMATS = ("csv", "json", "xlsx")
 
 
-def _chart(series: list[tuple[str, list]], unit: str, label: str, height: int = 280, width: int = 480):
-    """(svg, legend) of a line chart; percentages on a 0–100 axis."""
+def _chart(series: list[tuple[str, list]], unit: str, label: str, *, key: str, y_label: str = "",
+           height: int = 280, width: int = 480) -> dict | None:
+    """A line chart for `wsis/_chart.html` (None without data); percentages on a 0–100 axis."""
     chart = charts.LineChart([charts.Series(name, points) for name, points in series if points], height=height, width=width,
-                             y_min=0 if unit == "%" else None, y_max=100 if unit == "%" else None)
+                             y_min=0 if unit == "%" else None, y_max=100 if unit == "%" else None,
+                             x_label=_("Year"), y_label=y_label, unit=unit, key=key,
+                             rtl=get_language_bidi())
     if not chart.series:
-        return "", []
-    return charts.svg(chart, aria_label=label), chart.legend
+        return None
+    return charts.render(chart, aria_label=label)
 
 
 def economy(request, iso3: str):
@@ -46,13 +50,14 @@ def economy(request, iso3: str):
         if region:
             series.append((region, r["region_series"]))
         series.append((_("World"), r["world_series"]))
-        svg, legend = _chart(series, r["unit"], _("Line chart of %(indicator)s in %(economy)s beside its region and "
-                                                  "the world; the values are in the table below the chart.")
-                             % {"indicator": r["name"], "economy": p["name"]})
+        chart = _chart(series, r["unit"], _("Line chart of %(indicator)s in %(economy)s beside its region and "
+                                            "the world; the values are in the table below the chart.")
+                       % {"indicator": r["name"], "economy": p["name"]},
+                       key=f"chart-{r['indicator']}", y_label=f"{r['name']} ({r['unit']})" if r["unit"] else r["name"])
         years = sorted({y for _n, pts in series for y, _v in pts})
         lookup = [dict(pts) for _n, pts in series]
         table = [{"year": y, "values": [human(d.get(y), r["unit"]) for d in lookup]} for y in years]
-        key.append({**r, "svg": svg, "legend": legend, "table": table, "labels": [n for n, _p in series]})
+        key.append({**r, "chart": chart, "table": table, "labels": [n for n, _p in series]})
     return render(request, "wsis/economy_profile.html", {
         "p": p, "key": key, "others": [r for r in p["indicators"] if not r["key"]],
         "activities_url": reverse("web:activities") + f"?economy={p['iso3']}",
@@ -83,9 +88,10 @@ def compare(request):
         return download(rows, "compare-" + "-".join(e["iso3"] for e in data["economies"]), request.GET["format"])
     names = [e["name"] for e in data["economies"]]
     for r in data["indicators"]:
-        r["svg"], r["legend"] = _chart([(names[i], c["series"]) for i, c in enumerate(r["values"])], r["unit"],
-                                       _("Line chart of %(indicator)s in the economies compared; the values are in "
-                                         "the table above.") % {"indicator": r["name"]})
+        r["chart"] = _chart([(names[i], c["series"]) for i, c in enumerate(r["values"])], r["unit"],
+                            _("Line chart of %(indicator)s in the economies compared; the values are in "
+                              "the table above.") % {"indicator": r["name"]},
+                            key=f"chart-{r['indicator']}", y_label=f"{r['name']} ({r['unit']})" if r["unit"] else r["name"])
     ctx.update(data=data, query=request.GET.urlencode())
     return render(request, "wsis/economy_compare.html", ctx)
 
@@ -104,13 +110,12 @@ def indicator_about(request, code: str):
     except NotFound as exc:
         raise Http404(exc.message) from exc
     about = stats.indicator_about(ind, current_language())
-    svg = ""
-    legend = []
+    chart = None
     if about["coverage"]:
         chart = charts.LineChart([charts.Series(_("Economies with a value"),
                                                 [(r["year"], r["economies"]) for r in about["coverage"]])],
-                                 height=220, y_min=0)
-        svg = charts.svg(chart, aria_label=_("Economies with a value of %(name)s each year; the values are in the "
+                                 height=220, y_min=0, x_label=_("Year"), y_label=_("Economies"), key="coverage",
+                                 rtl=get_language_bidi())
+        chart = charts.render(chart, aria_label=_("Economies with a value of %(name)s each year; the values are in the "
                                              "table beside.") % {"name": about["name"]})
-        legend = chart.legend
-    return render(request, "wsis/stats/about.html", {"ind": ind, "about": about, "svg": svg, "legend": legend})
+    return render(request, "wsis/stats/about.html", {"ind": ind, "about": about, "chart": chart})

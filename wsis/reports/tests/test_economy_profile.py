@@ -107,7 +107,7 @@ def test_profile_page_in_six_languages(client, data, lang):
     assert resp.status_code == 200
     html = resp.content.decode()
     assert (' dir="rtl"' in html) == (lang == "ar")
-    assert 'class="chart"' in html and "肯尼亚" in html and "كينيا" in html and "Кения" in html
+    assert 'class="chart line"' in html and "肯尼亚" in html and "كينيا" in html and "Кения" in html
     assert "33149327" not in html and 'id="idi"' in html
 
 
@@ -132,7 +132,7 @@ def test_compare_two_to_five(client, data):
     resp = client.get("/en/economies/compare/", {"e": ["KEN", "NGA", "IND"]})
     assert resp.status_code == 200
     html = resp.content.decode()
-    assert "Kenya" in html and "Nigeria" in html and "India" in html and 'class="chart"' in html
+    assert "Kenya" in html and "Nigeria" in html and "India" in html and 'class="chart line"' in html
     assert client.get("/en/economies/compare/?e=KEN+NGA").status_code == 200  # one box, codes separated by spaces
     rows = list(csv.DictReader(io.StringIO(client.get("/en/economies/compare/", {"e": ["KEN", "NGA"], "format": "csv"})
                                            .content.decode("utf-8-sig"))))
