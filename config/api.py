@@ -123,3 +123,7 @@ api.add_router("/partnerships", partnerships_router)
 from wsis.reports.api import router as reports_router  # noqa: E402
 
 api.add_router("/reports", reports_router)
+
+from wsis.reports.dashboard_api import router as dashboard_router  # noqa: E402
+
+api.add_router("/dashboard", dashboard_router)

@@ -2,14 +2,15 @@ from django.urls import path
 
 from wsis.web import account_views as acv
 from wsis.web import activity_views as av
-from wsis.web import cooperation_views, funding_views, report_views, views
+from wsis.web import cooperation_views, funding_views, home_views, report_views, views
 from wsis.web import plan_views as plv
 from wsis.web import prize_views as pv
 from wsis.web import stats_views as sv
 
 app_name = "web"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home_views.home, name="home"),
+    path("my/", home_views.my_work, name="my_work"),
     path("action-lines/", views.action_lines, name="action_lines"),
     path("sdgs/", views.sdgs, name="sdgs"),
     path("sdgs/<int:number>/", views.sdg_goal, name="sdg_goal"),

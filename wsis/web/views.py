@@ -22,20 +22,6 @@ def _listing(request, contract, lang: str):
         raise BadRequest(exc.message) from exc
 
 
-def home(request):
-    lang = current_language()
-    lines = selectors.action_line_list(language=lang)
-    regions, groups = selectors.split_groups(selectors.group_list(language=lang))
-    return render(request, "wsis/home.html", {
-        "lines": [line for line in lines if line["parent"] is None],
-        "roles": [(value, label, [line for line in lines if line["itu_role"] == value and line["parent"] is None])
-                  for value, label in selectors.itu_role_choices()],
-        "goals": selectors.sdg_goal_list(language=lang),
-        "regions": regions,
-        "groups": groups,
-    })
-
-
 def action_lines(request):
     answer = _listing(request, ACTION_LINES, current_language())
     if not isinstance(answer, tuple):
