@@ -46,6 +46,11 @@ TOP_BARS = 8
 
 # ---------------------------------------------------------------------------------------------- public figures
 
+def version(today: dt.date | None = None) -> str:
+    """The stamp of what the public figures are made of (a few aggregate queries): a cache key part."""
+    return _stamp(today or timezone.localdate())
+
+
 def _stamp(today: dt.date) -> str:
     rel = Release.objects.aggregate(n=Count("id"), last=Max("id"))
     act = Activity.objects.aggregate(n=Count("id"), last=Max("updated_at"))

@@ -9,6 +9,7 @@ import re
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -72,6 +73,18 @@ def _spark(points, label: str, colour: str = "#0072B2") -> str:
 
 
 def home_context(language: str) -> dict:
+    """Everything the home page shows, cached per language under the dashboard's data stamp (the map, the
+    reference lists and the figures change only when their data does; see wsis.reports.dashboard)."""
+    stamp = dashboard.version()
+    key = f"wsis:home:{language}:{stamp}"
+    context = cache.get(key)
+    if context is None:
+        context = _home_context(language)
+        cache.set(key, context, dashboard.CACHE_SECONDS)
+    return {**context, "stamp": stamp, "cache_seconds": dashboard.CACHE_SECONDS, "language": language}
+
+
+def _home_context(language: str) -> dict:
     data = dashboard.dashboard(language)
     loc = cldr_locale(language)
     net, off, acts, money, plan, prize = (data[k] for k in ("internet", "offline", "activities", "funding", "plan",
@@ -116,6 +129,7 @@ def home_context(language: str) -> dict:
         world_map = stats_views._map(ind, stats.total_dims(ind), net["year"], stats.economy_names(language))
         for shape in world_map["shapes"]:
             shape["d"] = _light(shape["d"])
+        world_map["rows"] = [(*r, format_decimal(r[2], format="#,##0.0", locale=loc)) for r in world_map["rows"]]
         for item in world_map["legend"]:
             item["low_text"] = format_decimal(item["low"], format="#,##0.#", locale=loc) if item["low"] is not None else ""
             item["high_text"] = format_decimal(item["high"], format="#,##0.#", locale=loc) if item["high"] is not None else ""
