@@ -61,6 +61,7 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import Resolver404, resolve  # noqa: E402
+from django.utils import translation  # noqa: E402
 
 # Pages render with the plain static storage: no collectstatic needed, and hashing is not what is measured.
 settings.STORAGES = {**settings.STORAGES,
@@ -94,9 +95,11 @@ def prepare():
     return time.perf_counter() - t
 
 
-def route_of(path: str) -> str | None:
+def route_of(path: str, lang: str) -> str | None:
+    # The language prefix resolves only for the active language.
     try:
-        match = resolve(path)
+        with translation.override(lang):
+            match = resolve(path)
     except Resolver404:
         return None
     return match.route
@@ -109,7 +112,7 @@ def crawl(client: Client, start: list[str], lang: str) -> dict[str, list[str]]:
     fetched = 0
     while queue and fetched < args.max_pages:
         path = queue.pop(0)
-        route = route_of(path)
+        route = route_of(path, lang)
         if route is None or len(routes[route]) >= args.per_route:
             continue
         r = client.get(path)
