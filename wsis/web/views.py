@@ -1,5 +1,7 @@
 """Thin views: parse the request, call a selector, render."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import BadRequest
@@ -97,6 +99,13 @@ def strategic_targets(request):
 class SignIn(LoginView):
     template_name = "wsis/login.html"
     redirect_authenticated_user = True
+
+    def get_redirect_url(self, request=None):
+        """The page the person came from, except the public home page: from there they land on My work."""
+        url = super().get_redirect_url(request)
+        if url and urlsplit(url).path.rstrip("/") in ("", f"/{current_language()}"):
+            return ""  # LOGIN_REDIRECT_URL: My work
+        return url
 
 
 @require_POST

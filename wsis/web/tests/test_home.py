@@ -87,6 +87,14 @@ def test_sign_in_lands_on_my_work(client, demo):
     assert client.get(r["Location"]).status_code == 200
 
 
+def test_sign_in_from_the_home_page_lands_on_my_work_and_from_elsewhere_goes_back(client, demo):
+    r = client.post("/en/accounts/login/?next=/en/", {"username": "ke.focal", "password": PASSWORD})
+    assert r.status_code == 302 and r["Location"] == "/en/my/"
+    client.post("/en/accounts/logout/")
+    r = client.post("/en/accounts/login/?next=/en/activities/", {"username": "ke.focal", "password": PASSWORD})
+    assert r["Location"] == "/en/activities/"
+
+
 def test_my_work_needs_sign_in(client, demo):
     r = client.get("/en/my/")
     assert r.status_code == 302 and "/accounts/login/" in r["Location"]
