@@ -12,12 +12,12 @@ from wsis.reports import dashboard
 router = Router(tags=["dashboard"])
 
 
-class TrendPoint(Schema):
+class DashboardTrendPoint(Schema):
     year: int
     value: float
 
 
-class Figure(Schema):
+class DashboardFigure(Schema):
     """A headline statistic for the world."""
 
     code: str = Field(description="INTERNET_USERS, or OFFLINE (population × share not using the Internet)")
@@ -28,28 +28,28 @@ class Figure(Schema):
     coverage: float | None = Field(description="Share of the world's population (weight) that reported, 0–1")
     reported: int | None = Field(description="Economies with a reported value that year")
     members: int | None = Field(description="Economies in the world aggregate that year")
-    trend: list[TrendPoint]
+    trend: list[DashboardTrendPoint]
     source: str
 
 
-class Bar(Schema):
+class DashboardBar(Schema):
     code: str
     label: str
     count: int
 
 
-class Activities(Schema):
+class DashboardActivities(Schema):
     """Published activities (never drafts or items under review)."""
 
     year: int
     count: int = Field(description="Published in `year`")
     total: int = Field(description="Published in all")
-    trend: list[TrendPoint] = Field(description="Activities published per year")
-    by_region: list[Bar] = Field(description="Published in `year`, by ITU region (an activity counts in each)")
-    by_line: list[Bar] = Field(description="Published in `year`, the main action lines with most activities")
+    trend: list[DashboardTrendPoint] = Field(description="Activities published per year")
+    by_region: list[DashboardBar] = Field(description="Published in `year`, by ITU region (an activity counts in each)")
+    by_line: list[DashboardBar] = Field(description="Published in `year`, the main action lines with most activities")
 
 
-class Funding(Schema):
+class DashboardFunding(Schema):
     """Public funding flows converted to US dollars at the rate of their value date."""
 
     currency: str
@@ -59,24 +59,24 @@ class Funding(Schema):
     confidential: int = Field(description="Flows whose amount is not public (left out of the totals)")
     without_rate: int = Field(description="Flows without an exchange rate (left out of the totals)")
     year: int | None = Field(description="The latest year with a flow")
-    trend: list[TrendPoint] = Field(description="Commitments per year")
+    trend: list[DashboardTrendPoint] = Field(description="Commitments per year")
 
 
-class StatusCount(Schema):
+class DashboardStatusCount(Schema):
     code: str
     label: str
     count: int
 
 
-class Plan(Schema):
+class DashboardPlan(Schema):
     code: str | None
     title: str
     outputs: int
     as_of: dt.date
-    by_status: list[StatusCount]
+    by_status: list[DashboardStatusCount]
 
 
-class Prizes(Schema):
+class DashboardPrizes(Schema):
     year: int | None
     title: str
     phase: str | None = Field(description="announced, submission, review, voting, selection or results")
@@ -86,7 +86,7 @@ class Prizes(Schema):
     submissions: int
 
 
-class LatestActivity(Schema):
+class DashboardActivity(Schema):
     id: int
     title: str
     kind: str
@@ -99,13 +99,13 @@ class LatestActivity(Schema):
 
 class DashboardOut(Schema):
     as_of: dt.date
-    internet: Figure
-    offline: Figure
-    activities: Activities
-    funding: Funding
-    plan: Plan
-    prizes: Prizes
-    latest: list[LatestActivity]
+    internet: DashboardFigure
+    offline: DashboardFigure
+    activities: DashboardActivities
+    funding: DashboardFunding
+    plan: DashboardPlan
+    prizes: DashboardPrizes
+    latest: list[DashboardActivity]
 
 
 def _points(pairs) -> list[dict]:
@@ -116,7 +116,7 @@ def _points(pairs) -> list[dict]:
             description="What the public home page shows: people using the Internet and people offline in the "
                         "world (latest year with a published world figure, with coverage), activities published "
                         "this year by region and action line, funding committed, the operational plan's outputs "
-                        "by status, the WSIS Prizes phase, and the latest published activities. Public data only.")
+                        "by status, the WSIS DashboardPrizes phase, and the latest published activities. Public data only.")
 def dashboard_get(request, lang: Lang = "en"):
     data = dashboard.dashboard(language_param(lang))
     out = {**data}
