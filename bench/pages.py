@@ -107,6 +107,7 @@ def route_of(path: str, lang: str) -> str | None:
 
 def crawl(client: Client, start: list[str], lang: str) -> dict[str, list[str]]:
     """route → the first pages of that route reached from `start` (breadth first)."""
+    start = list(dict.fromkeys(start))
     seen, queue, routes = set(start), list(start), defaultdict(list)
     prefix = f"/{lang}/"
     fetched = 0
