@@ -17,7 +17,7 @@ import datetime as dt
 from collections import Counter
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -241,8 +241,10 @@ def my_work(user, language: str) -> dict:
     out: dict = {}
     org = user.organisation_id
     may_create = act_perms.can_activity_create(user)
-    # The organisation's activities (the registry's "mine"), or, for a person without one, those they created.
-    mine = Activity.objects.filter(lead_organisation_id=org) if org else Activity.objects.filter(created_by=user)
+    # The organisation's activities (the registry's "mine"), or, for a person without one, those they created;
+    # always within what the registry lets this person see.
+    mine = Activity.objects.filter(registry.visible(user)).filter(
+        Q(lead_organisation_id=org) if org else Q(created_by=user))
     out["can_create"] = may_create
     out["drafts"] = _activity_rows(mine.filter(state="draft"), language)
     out["returned"] = _activity_rows(mine.filter(state="returned"), language)
