@@ -131,3 +131,7 @@ api.add_router("/search", search_router)
 from wsis.reports.economies.api import router as economies_router  # noqa: E402
 
 api.add_router("/economies", economies_router)
+
+from wsis.reports.dashboard_api import router as dashboard_router  # noqa: E402
+
+api.add_router("/dashboard", dashboard_router)

@@ -162,7 +162,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "web:login"
-LOGIN_REDIRECT_URL = "web:activities"
+LOGIN_REDIRECT_URL = "web:my_work"  # signed-in people land on what they have to do
 
 # The six official UN languages. Codes follow Django; zh-hans is Simplified Chinese.
 LANGUAGE_CODE = "en"

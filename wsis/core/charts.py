@@ -453,3 +453,43 @@ def render(chart: LineChart | BarChart, *, aria_label: str) -> dict:
                 "key": chart.key, "title": aria_label}
     return {"svg": svg(chart, aria_label=aria_label), "legend": chart.legend, "kind": "line", "key": chart.key,
             "title": aria_label}
+
+
+@dataclass
+class Sparkline:
+    """A small trend line for a headline figure: no axes, the last point marked. Its figures are beside it in
+    the page (the headline value and its year), so the line only shows the direction."""
+
+    points: list[tuple[float, float]]
+    width: int = 160
+    height: int = 40
+    colour: str = "#0072B2"
+
+
+def sparkline_svg(chart: Sparkline, *, aria_label: str) -> str:
+    pts = sorted((x, y) for x, y in chart.points if y is not None and math.isfinite(y))
+    if len(pts) < 2:
+        return ""
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x0, x1 = min(xs), max(xs)
+    lo, hi = min(ys), max(ys)
+    if hi == lo:
+        lo, hi = lo - 1, hi + 1
+    pad = 4
+    w, h = chart.width - 2 * pad, chart.height - 2 * pad
+
+    def X(x):
+        return pad + (x - x0) / ((x1 - x0) or 1) * w
+
+    def Y(y):
+        return pad + h - (y - lo) / (hi - lo) * h
+
+    line = " ".join(f"{X(x):.1f},{Y(y):.1f}" for x, y in pts)
+    area = f"{X(x0):.1f},{pad + h:.1f} {line} {X(x1):.1f},{pad + h:.1f}"
+    lx, ly = X(pts[-1][0]), Y(pts[-1][1])
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" role="img" aria-label="{escape(aria_label)}" '
+            f'viewBox="0 0 {chart.width} {chart.height}" width="{chart.width}" height="{chart.height}" direction="ltr">'
+            f'<polygon points="{area}" fill="{chart.colour}" fill-opacity="0.12"/>'
+            f'<polyline points="{line}" fill="none" stroke="{chart.colour}" stroke-width="2" '
+            'stroke-linejoin="round" stroke-linecap="round"/>'
+            f'<circle cx="{lx:.1f}" cy="{ly:.1f}" r="3" fill="{chart.colour}"/></svg>')

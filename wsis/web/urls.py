@@ -2,7 +2,7 @@ from django.urls import path
 
 from wsis.web import account_views as acv
 from wsis.web import activity_views as av
-from wsis.web import cooperation_views, funding_views, report_views, search_views, views
+from wsis.web import cooperation_views, funding_views, home_views, report_views, search_views, views
 from wsis.web import economy_views as ev
 from wsis.web import plan_views as plv
 from wsis.web import prize_views as pv
@@ -10,7 +10,8 @@ from wsis.web import stats_views as sv
 
 app_name = "web"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home_views.home, name="home"),
+    path("my/", home_views.my_work, name="my_work"),
     path("search/", search_views.search, name="search"),
     path("action-lines/", views.action_lines, name="action_lines"),
     path("sdgs/", views.sdgs, name="sdgs"),

@@ -1,5 +1,7 @@
 """Thin views: parse the request, call a selector, render."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import BadRequest
@@ -20,20 +22,6 @@ def _listing(request, contract, lang: str):
         return contract.for_page(request, lang)
     except ValidationFailed as exc:
         raise BadRequest(exc.message) from exc
-
-
-def home(request):
-    lang = current_language()
-    lines = selectors.action_line_list(language=lang)
-    regions, groups = selectors.split_groups(selectors.group_list(language=lang))
-    return render(request, "wsis/home.html", {
-        "lines": [line for line in lines if line["parent"] is None],
-        "roles": [(value, label, [line for line in lines if line["itu_role"] == value and line["parent"] is None])
-                  for value, label in selectors.itu_role_choices()],
-        "goals": selectors.sdg_goal_list(language=lang),
-        "regions": regions,
-        "groups": groups,
-    })
 
 
 def action_lines(request):
@@ -103,6 +91,13 @@ def strategic_targets(request):
 class SignIn(LoginView):
     template_name = "wsis/login.html"
     redirect_authenticated_user = True
+
+    def get_redirect_url(self, request=None):
+        """The page the person came from, except the public home page: from there they land on My work."""
+        url = super().get_redirect_url(request)
+        if url and urlsplit(url).path.rstrip("/") in ("", f"/{current_language()}"):
+            return ""  # LOGIN_REDIRECT_URL: My work
+        return url
 
 
 @require_POST
