@@ -82,7 +82,8 @@ def shapes() -> dict[str, dict]:
                     prev = lon
                 for pts in runs:
                     if len(pts) > 2:
-                        parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in pts) + "Z")
+                        # Whole pixels: the map is drawn at most 960 px wide, and a third fewer bytes per page.
+                        parts.append("M" + "L".join(f"{x:.0f},{y:.0f}" for x, y in pts) + "Z")
         if parts and geom.get("id"):
             out[str(int(geom["id"]))] = {"name": geom.get("properties", {}).get("name", ""), "d": "".join(parts)}
     return out

@@ -4,7 +4,6 @@ The figures come from `wsis.reports.dashboard`; this module only turns them into
 language (CLDR through babel) and into small SVG charts.
 """
 
-import re
 
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
@@ -54,18 +53,6 @@ def _coverage(item, loc) -> str:
         return ""
     return _("%(reported)s of %(members)s economies reporting") % {
         "reported": format_decimal(item["reported"], locale=loc), "members": format_decimal(item["members"], locale=loc)}
-
-
-_ROUNDED: dict[str, str] = {}
-_NUMBER = re.compile(r"-?\d+\.\d+")
-
-
-def _light(d: str) -> str:
-    """A map path with whole-pixel coordinates: the same drawing at 960 px, a third fewer bytes on the page."""
-    out = _ROUNDED.get(d)
-    if out is None:
-        out = _ROUNDED[d] = _NUMBER.sub(lambda m: str(round(float(m.group()))), d)
-    return out
 
 
 def _spark(points, label: str, colour: str = "#0072B2") -> str:
@@ -127,8 +114,6 @@ def _home_context(language: str) -> dict:
     world_map = None
     if ind is not None and net["year"]:
         world_map = stats_views._map(ind, stats.total_dims(ind), net["year"], stats.economy_names(language))
-        for shape in world_map["shapes"]:
-            shape["d"] = _light(shape["d"])
         world_map["rows"] = [(*r, format_decimal(r[2], format="#,##0.0", locale=loc)) for r in world_map["rows"]]
         for item in world_map["legend"]:
             item["low_text"] = format_decimal(item["low"], format="#,##0.#", locale=loc) if item["low"] is not None else ""
