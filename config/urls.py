@@ -10,6 +10,7 @@ from django.views.generic import RedirectView
 
 from config.api import api
 from wsis.core.apicontract import error_response
+from wsis.web.language import set_language
 
 
 @csrf_exempt  # an unknown API path answers 404 whatever the method, not a CSRF page
@@ -31,7 +32,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("api/v1/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", api_not_found),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

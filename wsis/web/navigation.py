@@ -33,6 +33,9 @@ SECTIONS = {
 }
 REGISTRY_PARTNERSHIPS = {"organisations", "agreements", "events"}
 
+# Fixed segments of longer URLs that a shorter pattern with a parameter would also match.
+LITERAL_SEGMENTS = {"outputs", "updates", "milestones", "economies", "index", "periods", "documents", "activities"}
+
 # URL names whose page is an ancestor worth a breadcrumb, with its label; a callable takes the URL's kwargs.
 CRUMBS = {
     "web:activities": lambda kw: _("Activities"),
@@ -126,6 +129,8 @@ def breadcrumbs(path: str) -> list[dict]:
         except Resolver404:
             continue
         label = CRUMBS.get(f"{match.namespace}:{match.url_name}")
+        if match.kwargs and parts[i - 1] in LITERAL_SEGMENTS:
+            continue  # /plan/outputs/ is not the plan "outputs"
         if label:
             crumbs.append({"url": prefix, "label": label(match.kwargs)})
     return crumbs

@@ -44,6 +44,32 @@
     fit();
     if (narrow.addEventListener) { narrow.addEventListener("change", fit); }
 
+    // A table that scrolls inside its own box: focusable (keyboard scrolling) and named by its caption.
+    function regions() {
+      Array.prototype.forEach.call(document.querySelectorAll("main table.data"), function (t) {
+        var scrolls = t.scrollWidth > t.clientWidth + 1 && getComputedStyle(t).overflowX !== "visible";
+        if (scrolls && !t.hasAttribute("data-scroll-region")) {
+          t.setAttribute("data-scroll-region", "");
+          t.setAttribute("tabindex", "0");
+          var cap = t.querySelector("caption");
+          if (!t.hasAttribute("aria-label") && !t.hasAttribute("aria-labelledby")) {
+            t.setAttribute("aria-label", cap ? cap.textContent.trim() : (document.documentElement.getAttribute("data-table-label") || "Table"));
+          }
+        } else if (!scrolls && t.hasAttribute("data-scroll-region")) {
+          t.removeAttribute("data-scroll-region");
+          t.removeAttribute("tabindex");
+        }
+      });
+    }
+    regions();
+    window.addEventListener("resize", regions);
+
+    // Filters: folded on phones, shown on wider screens where ::details-content is not supported.
+    var folds = document.querySelectorAll("details.filter-fold");
+    function unfold() { if (!supported && !narrow.matches) { Array.prototype.forEach.call(folds, function (d) { d.open = true; }); } }
+    unfold();
+    if (narrow.addEventListener) { narrow.addEventListener("change", unfold); }
+
     var form = document.querySelector("form[data-autosubmit]");
     if (form) {
       var select = form.querySelector("select");
