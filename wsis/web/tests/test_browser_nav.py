@@ -222,3 +222,30 @@ def test_wide_table_scrolls_in_a_focusable_named_box(browser, live_server, refer
     expect(page.get_by_role("search", name="Filter economies")).to_be_visible()
     expect(page.locator("details.filter-fold > summary")).to_be_hidden()
     ctx.close()
+
+
+def test_header_passes_wcag_checks_open_and_closed(browser, live_server, reference, people):
+    from wsis.testing.browser import sign_in, violations
+
+    people["admin"].set_password("pw-nav-123")
+    people["admin"].save()
+    found = {}
+    for width in (1366, 390):
+        ctx = browser.new_context(viewport={"width": width, "height": 900 if width > 700 else 844})
+        page = ctx.new_page()
+        sign_in(page, live_server.url, people["admin"].get_username(), "pw-nav-123")
+        for lang in ("en", "ar"):
+            page.goto(f"{live_server.url}/{lang}/statistics/targets/")
+            if width < 700:
+                page.locator(".menu-button").click()
+            page.locator(".main-nav summary").first.click()
+            page.locator(".account-menu > summary").click()
+            v = violations(page)
+            if v:
+                found[f"{width} {lang}"] = v
+            page.goto(f"{live_server.url}/{lang}/no-such-page/")
+            v = violations(page)
+            if v:
+                found[f"{width} {lang} 404"] = v
+        ctx.close()
+    assert found == {}, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in found.items())
