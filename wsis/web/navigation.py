@@ -4,25 +4,29 @@ Nothing here reads the database, so the server-error page can draw the same head
 """
 
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
-# (section key, the label's msgid in the "main menu" context, [(url name, msgid)]); a section with one link is a
-# plain link in the menu, the others open a sub-menu.
+# (section key, its label, [(url name, label)]); a section with one link is a plain link in the menu, the others
+# open a sub-menu. The section labels have their own context: "Reference" there is not a reference number.
 MENU = [
-    ("registry", "Registry", [("web:activities", "Activities"), ("web:organisations", "Organisations"),
-                              ("web:agreements", "Agreements"), ("web:events", "Events")]),
-    ("data", "Data", [("web:stats", "Indicators"), ("web:stats_targets", "Targets"),
-                      ("web:stats_index/IDI", "ICT Development Index"), ("web:stats_releases", "Releases")]),
-    ("cooperation", "Cooperation", [("web:partnerships", "Funding dashboard"), ("web:flows", "Funding flows"),
-                                    ("web:requests", "Assistance requests"), ("web:contributions", "Contributions"),
-                                    ("web:rates", "Exchange rates")]),
-    ("plan", "Plan", [("web:plan_index", "Operational plan")]),
-    ("prizes", "Prizes", [("web:prizes", "WSIS Prizes")]),
-    ("reports", "Reports", [("web:reports", "Reports")]),
-    ("reference", "Reference", [("web:action_lines", "Action lines"), ("web:sdgs", "SDGs"),
-                                ("web:economies", "Economies"), ("web:strategic_targets", "Strategic targets"),
-                                ("api-docs", "API")]),
+    ("registry", pgettext_lazy("main menu", "Registry"), [
+        ("web:activities", _l("Activities")), ("web:organisations", _l("Organisations")),
+        ("web:agreements", _l("Agreements")), ("web:events", _l("Events"))]),
+    ("data", pgettext_lazy("main menu", "Data"), [
+        ("web:stats", _l("Indicators")), ("web:stats_targets", _l("Targets")),
+        ("web:stats_index/IDI", _l("ICT Development Index")), ("web:stats_releases", _l("Releases"))]),
+    ("cooperation", pgettext_lazy("main menu", "Cooperation"), [
+        ("web:partnerships", _l("Funding dashboard")), ("web:flows", _l("Funding flows")),
+        ("web:requests", _l("Assistance requests")), ("web:contributions", _l("Contributions")),
+        ("web:rates", _l("Exchange rates"))]),
+    ("plan", pgettext_lazy("main menu", "Plan"), [("web:plan_index", _l("Operational plan"))]),
+    ("prizes", pgettext_lazy("main menu", "Prizes"), [("web:prizes", _l("WSIS Prizes"))]),
+    ("reports", pgettext_lazy("main menu", "Reports"), [("web:reports", _l("Reports"))]),
+    ("reference", pgettext_lazy("main menu", "Reference"), [
+        ("web:action_lines", _l("Action lines")), ("web:sdgs", _l("SDGs")), ("web:economies", _l("Economies")),
+        ("web:strategic_targets", _l("Strategic targets")), ("api-docs", _l("API"))]),
 ]
 
 # The first path segment after the language (and for /partnerships/ the second) -> its menu section.
@@ -102,9 +106,9 @@ def main_menu(path: str) -> list[dict]:
         for name, text in links:
             url = _url(name)
             if url:
-                items.append({"url": url, "label": _(text), "current": url == path})
+                items.append({"url": url, "label": str(text), "current": url == path})
         if items:
-            groups.append({"key": key, "label": pgettext("main menu", label), "links": items,
+            groups.append({"key": key, "label": str(label), "links": items,
                            "current": key == current, "single": len(items) == 1})
     return groups
 
