@@ -27,7 +27,8 @@ MEASURE = """() => {
   const header = document.querySelector('header.site-header').getBoundingClientRect();
   const row = [...document.querySelectorAll('.site-header .brand, .main-nav, .lang, .account')]
       .map(e => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2));
-  return {items: tops.length, rows: new Set(tops).size, header: header.height, bottom: header.bottom,
+  const search = document.querySelector('.nav-panel > [role=search]');
+  return {search: search ? search.getBoundingClientRect().width : null, items: tops.length, rows: new Set(tops).size, header: header.height, bottom: header.bottom,
           spread: Math.max(...row) - Math.min(...row), overflow: document.documentElement.scrollWidth - innerWidth};
 }"""
 
@@ -64,6 +65,7 @@ def test_menu_fits_one_row_at_1366_in_six_languages(browser, live_server, refere
                 }""", LONG_LABELS[lang])
                 m = page.evaluate(MEASURE)
                 assert m["rows"] == 1 and m["header"] < 70 and m["spread"] <= 6, (lang, "long labels", m)
+                assert m["search"] >= 128, (lang, "the search box keeps 8rem", m)
     shot(page, "menu-ar-1366-signed-in")
     ctx.close()
 
