@@ -38,7 +38,8 @@
     // Wide screens show the menu whether or not the disclosure is open; browsers without ::details-content
     // need it open.
     var menu = document.querySelector("details[data-nav-menu]");
-    var narrow = window.matchMedia("(max-width: 43.75rem)");
+    var narrow = window.matchMedia("(max-width: 60rem)");  // the menu folds (site.css)
+    var phone = window.matchMedia("(max-width: 43.75rem)");  // the filters fold
     var supported = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
     function fit() { if (menu && !supported && !narrow.matches) { menu.open = true; } }
     fit();
@@ -66,9 +67,9 @@
 
     // Filters: folded on phones, shown on wider screens where ::details-content is not supported.
     var folds = document.querySelectorAll("details.filter-fold");
-    function unfold() { if (!supported && !narrow.matches) { Array.prototype.forEach.call(folds, function (d) { d.open = true; }); } }
+    function unfold() { if (!supported && !phone.matches) { Array.prototype.forEach.call(folds, function (d) { d.open = true; }); } }
     unfold();
-    if (narrow.addEventListener) { narrow.addEventListener("change", unfold); }
+    if (phone.addEventListener) { phone.addEventListener("change", unfold); }
 
     var form = document.querySelector("form[data-autosubmit]");
     if (form) {
