@@ -251,3 +251,17 @@ def test_header_passes_wcag_checks_open_and_closed(browser, live_server, referen
                 found[f"{width} {lang} 404"] = v
         ctx.close()
     assert found == {}, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in found.items())
+
+
+def test_header_never_overflows_between_phone_and_desktop(browser, live_server, reference):
+    found = {}
+    for width in (720, 900, 961, 1024, 1100):
+        ctx = browser.new_context(viewport={"width": width, "height": 900})
+        page = ctx.new_page()
+        for lang in ("en", "ru", "ar"):
+            page.goto(f"{live_server.url}/{lang}/sdgs/")
+            over = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+            if over > 0:
+                found[f"{width} {lang}"] = over
+        ctx.close()
+    assert found == {}, found
