@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
+from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
@@ -36,6 +37,59 @@ api = ContractAPI(
     ),
     urls_namespace="api",
 )
+
+
+class ApiResource(Schema):
+    name: str
+    path: str
+    description: str
+
+
+class ApiIndex(Schema):
+    """What /api/v1/ answers: where the documentation is and the main collections."""
+
+    name: str
+    version: str
+    docs: str
+    openapi: str
+    languages: list[str]
+    resources: list[ApiResource]
+
+
+# The main collections, each a GET answering JSON (CSV with `format=csv` where the operation says so).
+API_RESOURCES = [
+    ("activities", "/api/v1/activities", "The stocktaking registry of WSIS activities."),
+    ("action-lines", "/api/v1/reference/action-lines", "The WSIS action lines and their facilitators."),
+    ("sdg-goals", "/api/v1/reference/sdg/goals", "The 17 Sustainable Development Goals."),
+    ("sdg-targets", "/api/v1/reference/sdg/targets", "The SDG targets."),
+    ("matrix", "/api/v1/reference/matrix", "The WSIS–SDG matrix: which action lines serve which targets."),
+    ("strategic-targets", "/api/v1/reference/strategic-targets", "The strategic targets."),
+    ("economies", "/api/v1/reference/economies", "Economies with their names, codes and group memberships."),
+    ("groups", "/api/v1/reference/groups", "Regions and groups of economies."),
+    ("indicators", "/api/v1/statistics/indicators", "Statistical indicators and their data."),
+    ("statistics-targets", "/api/v1/statistics/targets", "Progress towards the targets."),
+    ("releases", "/api/v1/statistics/releases", "Published data releases."),
+    ("partnerships", "/api/v1/partnerships/summary", "Funding committed, disbursed and spent."),
+    ("agreements", "/api/v1/partnerships/agreements", "Partnership agreements."),
+    ("flows", "/api/v1/partnerships/flows", "Funding flows."),
+    ("organisations", "/api/v1/partnerships/organisations", "Organisations."),
+    ("events", "/api/v1/partnerships/events", "Trainings and events."),
+    ("requests", "/api/v1/partnerships/requests", "Public assistance requests."),
+    ("contributions", "/api/v1/partnerships/contributions", "Contributions."),
+    ("plans", "/api/v1/plans", "Operational plans and their status."),
+    ("prizes", "/api/v1/prizes/contests", "WSIS Prizes contests."),
+    ("reports", "/api/v1/reports", "Generated reports."),
+]
+
+
+@api.get("/", response={200: ApiIndex}, tags=["index"], operation_id="api_index",
+         summary="The API's index: its documentation and main collections")
+def api_index(request):
+    from django.conf import settings
+
+    return {"name": api.title, "version": api.version, "docs": "/api/v1/docs", "openapi": "/api/v1/openapi.json",
+            "languages": [code for code, _name in settings.LANGUAGES],
+            "resources": [{"name": n, "path": p, "description": d} for n, p, d in API_RESOURCES]}
 
 
 @api.exception_handler(ServiceError)

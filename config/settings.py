@@ -96,6 +96,7 @@ MIDDLEWARE = [
     # Before anything reads request.POST (CSRF, views): refuses over-limit bodies unread.
     "wsis.core.uploads.RequestSizeLimit",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "wsis.web.errors.ErrorPages",  # a view's bare 4xx (the 405 of require_POST) as the site's error page
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "wsis.core.middleware.PermissionsPolicyMiddleware",
@@ -206,6 +207,7 @@ MEDIA_ROOT = DATA_DIR / "media"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_FAILURE_VIEW = "wsis.web.errors.csrf_failure"  # the site's 403 page; under /api/ the JSON envelope
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from wsis.planning.models import ProgressUpdate
-from wsis.testing.browser import violations
+from wsis.testing.browser import sign_out, violations
 from wsis.testing.factories import plan_dict, sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,7 +66,7 @@ def test_submit_return_resubmit_approve_changes_status_and_roll_up(page, live_se
     expect(page.get_by_text("Update submitted for review.")).to_be_visible()
     assert ProgressUpdate.objects.get().state == "submitted"
 
-    page.get_by_role("button", name="Sign out (afr.head)").click()
+    sign_out(page)
     _sign_in(page, base, "bdt_rev")
     page.goto(f"{base}/en/plan/review/")
     page.get_by_role("link", name="O1.1").click()
@@ -76,7 +76,7 @@ def test_submit_return_resubmit_approve_changes_status_and_roll_up(page, live_se
     # Returned, not approved: nothing changes yet.
     assert _statuses(page, base) == ("On track", "On track", "On track")
 
-    page.get_by_role("button", name="Sign out (bdt_rev)").click()
+    sign_out(page)
     _sign_in(page, base, "afr.head")
     page.goto(f"{base}/en/plan/reminders/")  # the return is also in the reminders after the daily sweep
     page.goto(f"{base}/en/plan/op-test/")
@@ -86,7 +86,7 @@ def test_submit_return_resubmit_approve_changes_status_and_roll_up(page, live_se
     page.get_by_role("button", name="Submit for review").click()
     expect(page.get_by_text("Update submitted for review.")).to_be_visible()
 
-    page.get_by_role("button", name="Sign out (afr.head)").click()
+    sign_out(page)
     _sign_in(page, base, "bdt_rev")
     page.goto(f"{base}/en/plan/review/")
     page.get_by_role("link", name="O1.1").click()

@@ -1,17 +1,12 @@
 """The registry's main flow in a real browser: submit, return, fix, publish, find by a Chinese query."""
 
-import re
 
 import pytest
 from playwright.sync_api import expect
 
-from wsis.testing.browser import pick, sign_in
+from wsis.testing.browser import pick, sign_in, sign_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_out(page):
-    page.get_by_role("button", name=re.compile("Sign out")).click()
 
 
 def test_submit_return_fix_publish_and_find(page, live_server, reference, people):
