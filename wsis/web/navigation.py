@@ -25,7 +25,7 @@ MENU = [
     ("prizes", pgettext_lazy("main menu", "Prizes"), [("web:prizes", _l("WSIS Prizes"))]),
     ("reports", pgettext_lazy("main menu", "Reports"), [("web:reports", _l("Reports"))]),
     ("reference", pgettext_lazy("main menu", "Reference"), [
-        ("web:action_lines", _l("Action lines")), ("web:sdgs", _l("SDGs")), ("web:economies", _l("Economies")),
+        ("web:action_lines", _l("Action lines")), ("web:sdgs", _l("SDGs")), ("web:economies", _l("Economies")), ("web:economy_compare", _l("Compare economies")),
         ("web:strategic_targets", _l("Strategic targets")), ("api-docs", _l("API"))]),
 ]
 
