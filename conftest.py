@@ -104,3 +104,16 @@ def catalogue(reference):
 @pytest.fixture
 def statistician(catalogue, admin_user):
     return factories.statistician(admin_user)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory, worker_id):
+    """The demo database, built once for the whole run, and one live server reading it (`wsis.testing.demo_site`):
+    for tests that only read the demo. Its `get(path, params, role=...)` requests a page as a demo account."""
+    from wsis.testing import demo_site as site
+
+    base = tmp_path_factory.getbasetemp()
+    root = (base.parent if worker_id != "master" else base) / "demo-site"
+    shared = site.acquire(root)
+    yield shared
+    site.release(root)
