@@ -25,6 +25,19 @@ pytestmark = pytest.mark.matrix
 
 # The roles alternate: half read the web pages in English, half in Arabic (right to left, other number forms).
 LANGUAGES = ["en", "ar"]
+# On PostgreSQL (the second CI pass) one account of each kind reads every route: the visibility rules are the same
+# queries for the other regional officers and the other focal point, only their region or economy differs.
+# WSIS_FULL_MATRIX=1 runs all twelve there too; on SQLite all twelve always run.
+POSTGRESQL_ROLES = {"anonymous", "admin", "reviewer", "afr.officer", "ke.focal", "satellite"}
+
+
+def _roles():
+    url = os.environ.get("DATABASE_URL", "")
+    bounded = url and not url.startswith("sqlite") and not os.environ.get("WSIS_FULL_MATRIX")
+    for role in ROLES:
+        skip = bounded and role not in POSTGRESQL_ROLES
+        yield pytest.param(role, marks=[pytest.mark.skip(reason="same rules as another account; SQLite runs it "
+                                                                "(WSIS_FULL_MATRIX=1 runs it here)")] if skip else [])
 
 
 # ------------------------------------------------------------------------------------------------ the routes
@@ -187,7 +200,7 @@ def forbidden_for(role: str, demo_site) -> Forbidden:
 
 # ------------------------------------------------------------------------------------------------ the matrix
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", list(_roles()))
 def test_every_route_as_every_role(demo_site, role):
     forbidden = forbidden_for(role, demo_site)
     assert forbidden.texts and forbidden.codes or role == "admin", "the demo must hold things this role may not see"
