@@ -138,10 +138,11 @@ def screenshot_dir() -> Path:
 OVERFLOW = """() => {
   const w = window.innerWidth, d = document.documentElement;
   if (d.scrollWidth <= w) return null;
-  const wide = [...document.body.querySelectorAll('*')].filter(e => {
-    const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > w + 1 || r.left < -1);
-  }).filter(e => !e.parentElement || !(() => { const r = e.parentElement.getBoundingClientRect();
-    return r.right > w + 1 || r.left < -1; })());
+  // The elements that stick out on the reading side's end (right in English, left in Arabic), outermost first.
+  const rtl = getComputedStyle(d).direction === 'rtl';
+  const out = e => { const r = e.getBoundingClientRect();
+    return r.width > 0 && (rtl ? r.left < -1 && r.right > 0 : r.right > w + 1 && r.left < w); };
+  const wide = [...document.body.querySelectorAll('*')].filter(e => out(e) && !(e.parentElement && out(e.parentElement)));
   const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
     (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
   return {scrollWidth: d.scrollWidth, width: w, elements: wide.slice(0, 5).map(name)};
