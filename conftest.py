@@ -123,7 +123,7 @@ def demo_site(tmp_path_factory, worker_id):
 # test: the report matrix (its own demo, in-process) runs while the other worker builds the shared demo site,
 # then the suites reading that site, then the other browser tests. The order is stable (the same in every worker).
 SLOW_FIRST = ("wsis/reports/tests/test_matrix.py", "wsis/web/tests/test_route_matrix.py",
-              "wsis/web/tests/test_crawl.py", "wsis/web/tests/test_list_contracts.py")
+              "wsis/web/tests/test_crawl.py", "wsis/core/tests/test_backup.py", "wsis/web/tests/test_list_contracts.py")
 
 
 def pytest_collection_modifyitems(config, items):
