@@ -216,23 +216,24 @@ def test_crawl(browser, demo_site, pages, lang, width):
     try:
         page = context.new_page()
         for path in public:
-            failures += check_page(page, demo_site.url + path.replace("/en/", f"/{lang}/", 1), path, lang, width,
-                                   "anonymous")
+            local = path.replace("/en/", f"/{lang}/", 1)
+            failures += check_page(page, demo_site.url + local, local, lang, width, "anonymous")
         # The explorer's map fills its section in every language.
         page.goto(f"{demo_site.url}/{lang}/statistics/{indicator}/")
         sizes = page.evaluate(MAP)
         if sizes is None:
-            failures.append({"page": f"/en/statistics/{indicator}/", "lang": lang, "width": width, "as": "anonymous",
+            failures.append({"page": f"/{lang}/statistics/{indicator}/", "lang": lang, "width": width, "as": "anonymous",
                              "rule": "map-missing", "detail": "no svg.map on the statistics explorer"})
         elif sizes["map"] < 0.9 * sizes["container"]:
-            failures.append({"page": f"/en/statistics/{indicator}/", "lang": lang, "width": width, "as": "anonymous",
+            failures.append({"page": f"/{lang}/statistics/{indicator}/", "lang": lang, "width": width, "as": "anonymous",
                              "rule": "map-width", "detail": f"map {sizes['map']:.0f}px of {sizes['container']:.0f}px"})
         for name, path in SHOTS.items():
             page.goto(demo_site.url + path.format(lang=lang, indicator=indicator))
             page.screenshot(path=shots / f"{name}-{lang}-{width}.png", full_page=True)
         context.add_cookies([{"name": "sessionid", "value": demo_site.facts["sessions"][ROLE], "url": demo_site.url}])
         for path in private:
-            failures += check_page(page, demo_site.url + path.replace("/en/", f"/{lang}/", 1), path, lang, width, ROLE)
+            local = path.replace("/en/", f"/{lang}/", 1)
+            failures += check_page(page, demo_site.url + local, local, lang, width, ROLE)
     finally:
         context.close()
     seconds = time.monotonic() - started
