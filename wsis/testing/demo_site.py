@@ -134,11 +134,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_ready(url: str, proc, log: Path, seconds: float = 120):
+def _tail(log: Path) -> str:
+    return log.read_text()[-3000:] if log.exists() else f"(no {log})"
+
+
+def _wait_ready(url: str, proc, log: Path, seconds: float = 300):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"the demo server stopped (status {proc.returncode}):\n{log.read_text()[-3000:]}")
+            raise RuntimeError(f"the demo server stopped (status {proc.returncode}):\n{_tail(log)}")
         try:
             conn = HTTPConnection(urllib.parse.urlsplit(url).netloc, timeout=30)
             conn.request("GET", "/en/")
@@ -147,7 +151,8 @@ def _wait_ready(url: str, proc, log: Path, seconds: float = 120):
         except OSError:
             pass
         time.sleep(0.5)
-    raise RuntimeError(f"the demo server did not answer within {seconds:.0f}s:\n{log.read_text()[-3000:]}")
+    os.killpg(proc.pid, signal.SIGTERM)
+    raise RuntimeError(f"the demo server did not answer within {seconds:.0f}s:\n{_tail(log)}")
 
 
 def acquire(root: Path) -> DemoSite:
