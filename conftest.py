@@ -104,3 +104,33 @@ def catalogue(reference):
 @pytest.fixture
 def statistician(catalogue, admin_user):
     return factories.statistician(admin_user)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory, worker_id):
+    """The demo database, built once for the whole run, and one live server reading it (`wsis.testing.demo_site`):
+    for tests that only read the demo. Its `get(path, params, role=...)` requests a page as a demo account."""
+    from wsis.testing import demo_site as site
+
+    base = tmp_path_factory.getbasetemp()
+    root = (base.parent if worker_id != "master" else base) / "demo-site"
+    shared = site.acquire(root)
+    yield shared
+    site.release(root)
+
+
+# The longest tests start first, so that two workers finish together instead of one waiting for the last slow
+# test: the report matrix (its own demo, in-process) runs while the other worker builds the shared demo site,
+# then the suites reading that site, then the other browser tests. The order is stable (the same in every worker).
+SLOW_FIRST = ("wsis/reports/tests/test_matrix.py", "wsis/web/tests/test_route_matrix.py",
+              "wsis/web/tests/test_crawl.py", "wsis/core/tests/test_backup.py", "wsis/web/tests/test_list_contracts.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item):
+        for i, prefix in enumerate(SLOW_FIRST):
+            if item.nodeid.startswith(prefix):
+                return i
+        return len(SLOW_FIRST) + (0 if item.get_closest_marker("browser") else 1)
+
+    items.sort(key=rank)
