@@ -256,7 +256,7 @@ def my_work(user, language: str) -> dict:
         out["review"] = _activity_rows(queue, language)
     decide = planning.review_queue(user) if plan_perms.can_update_decide(user) else None
     out["plan_review"] = None if decide is None else {"count": len(decide), "rows": [
-        {"pk": u.pk, "output": u.output.code, "title": pick(u.output, "title", language), "period": u.period.code,
+        {"pk": u.pk, "output_pk": u.output_id, "output": u.output.code, "title": pick(u.output, "title", language), "period": u.period.code,
          "office": u.output.office.acronym or u.output.office.name} for u in decide[:5]]}
     reminders = plan_reminders.reminder_list(user, unread_only=True)
     with translation.override(language):

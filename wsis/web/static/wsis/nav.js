@@ -45,13 +45,15 @@
     fit();
     if (narrow.addEventListener) { narrow.addEventListener("change", fit); }
 
-    // A table that scrolls inside its own box: focusable (keyboard scrolling) and named by its caption.
+    // A table (or a .scroll box around one) that scrolls inside its own box: focusable (keyboard scrolling)
+    // and named by its caption; a box that is not a table becomes a named region.
     function regions() {
-      Array.prototype.forEach.call(document.querySelectorAll("main table.data"), function (t) {
+      Array.prototype.forEach.call(document.querySelectorAll("main table.data, main .scroll"), function (t) {
         var scrolls = t.scrollWidth > t.clientWidth + 1 && getComputedStyle(t).overflowX !== "visible";
         if (scrolls && !t.hasAttribute("data-scroll-region")) {
           t.setAttribute("data-scroll-region", "");
           t.setAttribute("tabindex", "0");
+          if (t.tagName !== "TABLE" && !t.hasAttribute("role")) { t.setAttribute("role", "region"); t.setAttribute("data-made-region", ""); }
           var cap = t.querySelector("caption");
           if (!t.hasAttribute("aria-label") && !t.hasAttribute("aria-labelledby")) {
             t.setAttribute("aria-label", cap ? cap.textContent.trim() : (document.documentElement.getAttribute("data-table-label") || "Table"));
@@ -59,6 +61,7 @@
         } else if (!scrolls && t.hasAttribute("data-scroll-region")) {
           t.removeAttribute("data-scroll-region");
           t.removeAttribute("tabindex");
+          if (t.hasAttribute("data-made-region")) { t.removeAttribute("role"); t.removeAttribute("data-made-region"); }
         }
       });
     }
