@@ -22,7 +22,7 @@ def test_ballot_and_expert_pages(page, live_server, entries, people):
         page.get_by_label("User name").fill(username)
         page.get_by_label("Password").fill("pw-a11y-123")
         page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url("**/activities/")
+        page.wait_for_url("**/my/")  # signing in lands on My work
         for path in paths:
             page.goto(live_server.url + path)
             v = violations(page)

@@ -124,7 +124,7 @@ def test_public_registers_for_an_open_training(page, live_server, coop):
     page.get_by_label("Economy").select_option("KEN")
     page.get_by_label("Organisation").fill("Women in ICT Kenya")
     page.get_by_role("button", name="Register for this event").click()
-    expect(page.get_by_role("status")).to_contain_text("Thank you, Amina Wanjiru: you are registered.")
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text("Thank you, Amina Wanjiru: you are registered.")
     reg = Registration.objects.get()
     assert (reg.email, reg.sex, reg.stakeholder, reg.economy.iso3) == ("amina@example.org", "F", "civil_society", "KEN")
 
