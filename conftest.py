@@ -134,3 +134,31 @@ def pytest_collection_modifyitems(config, items):
         return len(SLOW_FIRST) + (0 if item.get_closest_marker("browser") else 1)
 
     items.sort(key=rank)
+
+
+def pytest_sessionstart(session):
+    import time
+
+    session.config._wsis_started = time.time()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """The crawl's figures and where its screenshots are, in the output of every run that crawled (a reviewer
+    opens the pictures; they are not compared by pixel)."""
+    import json
+
+    shots = Path(os.environ.get("WSIS_SCREENSHOT_DIR") or Path(__file__).resolve().parent / "var" / "screenshots")
+    started = getattr(config, "_wsis_started", 0)
+    reports = sorted(p for p in shots.glob("crawl-*.json") if p.stat().st_mtime >= started) if shots.is_dir() else []
+    if not reports:
+        return
+    terminalreporter.section("crawl: pages, failures and screenshots")
+    for p in reports:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        rules: dict[str, int] = {}
+        for f in data["failures"]:
+            rules[f["rule"]] = rules.get(f["rule"], 0) + 1
+        terminalreporter.write_line(f"{p.stem}: {data['pages']} pages in {data['seconds']} s, "
+                                    f"{len(data['failures'])} failures {rules or ''}".rstrip())
+    for png in sorted(q for q in shots.glob("*.png") if q.stat().st_mtime >= started):
+        terminalreporter.write_line(f"screenshot {png}")
