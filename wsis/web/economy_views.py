@@ -13,6 +13,7 @@ from wsis.core.i18n import current_language
 from wsis.reports.economies import selectors
 from wsis.reports.economies.api import file_rows
 from wsis.statistics import selectors as stats
+from wsis.web.embed import chart_links, embeddable, is_embed
 from wsis.web.templatetags.profile_tags import human
 
 FORMATS = ("csv", "json", "xlsx")
@@ -58,8 +59,11 @@ def economy(request, iso3: str):
         lookup = [dict(pts) for _n, pts in series]
         table = [{"year": y, "values": [human(d.get(y), r["unit"]) for d in lookup]} for y in years]
         key.append({**r, "chart": chart, "table": table, "labels": [n for n, _p in series]})
+    if is_embed(request):
+        return embeddable(render(request, "wsis/economy_embed.html", {"p": p, "key": key,
+                                                                        "links": chart_links(request)}))
     return render(request, "wsis/economy_profile.html", {
-        "p": p, "key": key, "others": [r for r in p["indicators"] if not r["key"]],
+        "p": p, "key": key, "others": [r for r in p["indicators"] if not r["key"]], "links": chart_links(request),
         "activities_url": reverse("web:activities") + f"?economy={p['iso3']}",
         "requests_url": reverse("web:requests") + f"?economy={p['iso3']}",
         "funding_total": sum(p["funding"]["total"].values()),

@@ -111,6 +111,18 @@ def test_profile_page_in_six_languages(client, data, lang):
     assert "33149327" not in html and 'id="idi"' in html
 
 
+def test_profile_shares_and_embeds_only_its_embed_view(client, data):
+    page = client.get("/fr/economies/KEN/")
+    assert "?embed=1" in page.content.decode() and page["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
+    embed = client.get("/fr/economies/KEN/?embed=1")
+    html = embed.content.decode()
+    assert embed.status_code == 200 and "X-Frame-Options" not in embed
+    assert "frame-ancestors *" in embed["Content-Security-Policy"]
+    # The charts and their tables, without the site's menu.
+    assert 'class="chart line"' in html and 'class="data"' in html and "main-nav" not in html
+
+
 def test_people_read_numbers_with_units(client, data):
     html = client.get("/en/economies/KEN/").content.decode()
     assert "48%" in html  # Internet use, not 48.0
