@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from wsis.core.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
@@ -15,11 +16,12 @@ from wsis.stocktaking import exports, permissions, selectors, services
 from wsis.stocktaking.imports import import_upload
 from wsis.web.activity_forms import ActivityForm
 
+# Lazy: the module is imported once, in whatever language; each page shows the titles in its own.
 FACET_TITLES = {
-    "kind": _("Kind"), "status": _("Status"), "scope": _("Scope"), "priority": _("ITU-D priority"),
-    "region": _("ITU region"), "group": _("Group"), "economy": _("Economy"), "line": _("Action line"),
-    "role": _("ITU role"), "goal": _("SDG"), "target": _("SDG target"), "stakeholder": _("Stakeholder type"),
-    "year": _("Start year"), "beneficiary": _("Beneficiary group"), "state": _("Review state"),
+    "kind": _l("Kind"), "status": _l("Status"), "scope": _l("Scope"), "priority": _l("ITU-D priority"),
+    "region": _l("ITU region"), "group": _l("Group"), "economy": _l("Economy"), "line": _l("Action line"),
+    "role": _l("ITU role"), "goal": _l("SDG"), "target": _l("SDG target"), "stakeholder": _l("Stakeholder type"),
+    "year": _l("Start year"), "beneficiary": _l("Beneficiary group"), "state": _l("Review state"),
 }
 
 

@@ -79,3 +79,29 @@ def test_every_interface_string_is_in_the_catalogues(tmp_path, settings):
         cat = read_po(fh)
     missing = problems(path, cat)
     assert missing == [], "strings missing from the catalogues (run makemessages for the six languages):\n" + "\n".join(missing)
+
+
+def test_no_string_is_translated_when_a_module_is_imported():
+    """gettext() at import time freezes one language for every page (the registry's facet titles were English
+    on every translated page): module-level texts must use the lazy variants."""
+    import ast
+
+    eager_names = {"gettext", "ngettext", "pgettext", "npgettext"}
+
+    def calls(node, eager):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                continue  # runs per request, in the request's language
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id in eager:
+                yield child
+            yield from calls(child, eager)
+
+    found = []
+    for path in sorted((Path(__file__).resolve().parents[2]).rglob("*.py")):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        eager = {a.asname or a.name for n in tree.body if isinstance(n, ast.ImportFrom)
+                 and n.module == "django.utils.translation" for a in n.names if a.name in eager_names}
+        found += [f"{path}:{c.lineno}: {ast.unparse(c)[:60]}" for c in calls(tree, eager)] if eager else []
+    assert found == []
