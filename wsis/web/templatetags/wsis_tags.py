@@ -9,6 +9,14 @@ def get_item(mapping, key):
 
 
 @register.filter
+def breakdown(key):
+    """A breakdown key as people read it, in the page's language ("Sex: female", "Total")."""
+    from wsis.statistics.labels import breakdown_label
+
+    return breakdown_label(key)
+
+
+@register.filter
 def language_label(code):
     from django.conf import settings
 
