@@ -54,3 +54,27 @@ def breakdown_label(key: str) -> str:
         name = DIMENSION_NAMES.get(dimension)
         parts.append(f"{name}: {code_label(dimension, code)}" if name else f"{dimension}={code}")
     return " · ".join(parts) if parts else _("Total")
+
+
+# How a value entered a group figure (aggregate.LABELS): the codes stay in CSV/JSON, people read these.
+FILL_NAMES = {
+    "interpolated": _l("interpolated"), "carried_forward": _l("carried forward"),
+    "carried_back": _l("carried back"), "imputed": _l("imputed from peers"),
+    "estimated_by_source": _l("estimated by the source"), "imputed_by_source": _l("imputed by the source"),
+}
+
+# Units of the indicator catalogue; "%" and unknown units are shown as stored.
+UNIT_NAMES = {
+    "people": _l("people"), "per 100 inhabitants": _l("per 100 inhabitants"),
+    "subscriptions": _l("subscriptions"), "GB per year": _l("GB per year"),
+    # xgettext:no-python-format
+    "% of GNI per capita": _l("% of GNI per capita"),
+}
+
+
+def fill_label(code: str) -> str:
+    return str(FILL_NAMES.get(code, code))
+
+
+def unit_label(unit: str) -> str:
+    return str(UNIT_NAMES.get(unit, unit))

@@ -13,6 +13,7 @@ from wsis.core.i18n import current_language
 from wsis.reports.economies import selectors
 from wsis.reports.economies.api import file_rows
 from wsis.statistics import selectors as stats
+from wsis.statistics.labels import unit_label
 from wsis.web.embed import chart_links, embeddable, is_embed
 from wsis.web.templatetags.profile_tags import human
 
@@ -24,7 +25,7 @@ def _chart(series: list[tuple[str, list]], unit: str, label: str, *, key: str, y
     """A line chart for `wsis/_chart.html` (None without data); percentages on a 0–100 axis."""
     chart = charts.LineChart([charts.Series(name, points) for name, points in series if points], height=height, width=width,
                              y_min=0 if unit == "%" else None, y_max=100 if unit == "%" else None,
-                             x_label=_("Year"), y_label=y_label, unit=unit, key=key,
+                             x_label=_("Year"), y_label=y_label, unit=unit_label(unit), key=key,
                              rtl=get_language_bidi())
     if not chart.series:
         return None
@@ -54,7 +55,7 @@ def economy(request, iso3: str):
         chart = _chart(series, r["unit"], _("Line chart of %(indicator)s in %(economy)s beside its region and "
                                             "the world; the values are in the table below the chart.")
                        % {"indicator": r["name"], "economy": p["name"]},
-                       key=f"chart-{r['indicator']}", y_label=f"{r['name']} ({r['unit']})" if r["unit"] else r["name"])
+                       key=f"chart-{r['indicator']}", y_label=f"{r['name']} ({unit_label(r['unit'])})" if r["unit"] else r["name"])
         years = sorted({y for _n, pts in series for y, _v in pts})
         lookup = [dict(pts) for _n, pts in series]
         table = [{"year": y, "values": [human(d.get(y), r["unit"]) for d in lookup]} for y in years]
@@ -95,7 +96,7 @@ def compare(request):
         r["chart"] = _chart([(names[i], c["series"]) for i, c in enumerate(r["values"])], r["unit"],
                             _("Line chart of %(indicator)s in the economies compared; the values are in "
                               "the table above.") % {"indicator": r["name"]},
-                            key=f"chart-{r['indicator']}", y_label=f"{r['name']} ({r['unit']})" if r["unit"] else r["name"])
+                            key=f"chart-{r['indicator']}", y_label=f"{r['name']} ({unit_label(r['unit'])})" if r["unit"] else r["name"])
     ctx.update(data=data, query=request.GET.urlencode())
     return render(request, "wsis/economy_compare.html", ctx)
 

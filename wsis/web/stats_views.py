@@ -19,6 +19,7 @@ from wsis.core.uploads import read_upload
 from wsis.reference import selectors as reference
 from wsis.reference.selectors import NOT_ECONOMIES, economy_search_names
 from wsis.statistics import lists, selectors, services, worldmap
+from wsis.statistics.labels import unit_label
 from wsis.web.embed import chart_links, embeddable, is_embed
 from wsis.web.feedback import service_errors
 
@@ -96,7 +97,7 @@ def explorer(request, code: str):
                for g in groups]
     chart = charts.LineChart([s for s in series if s.points], y_min=0 if ind.unit == "%" else None,
                              y_max=100 if ind.unit == "%" else None, x_label=_("Year"),
-                             y_label=_axis_title(ctx["name"], ind.unit), unit=ind.unit, key="chart-over-time",
+                             y_label=_axis_title(ctx["name"], unit_label(ind.unit)), unit=unit_label(ind.unit), key="chart-over-time",
                              rtl=get_language_bidi())
     years = list(range(span[0], span[1] + 1))
     table = []

@@ -29,3 +29,17 @@ def test_breakdown_labels_are_translated(lang):
         total, word = breakdown_label("AGE=_T|SEX=_T"), translation.gettext("Total")
     assert label != "Sex: female" and "female" not in label
     assert total == word
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh-hans", "fr", "ru", "es"])
+def test_units_and_gap_filling_methods_are_translated(lang):
+    from wsis.statistics.aggregate import LABELS
+    from wsis.statistics.labels import FILL_NAMES, UNIT_NAMES, fill_label, unit_label
+
+    assert set(LABELS.values()) <= set(FILL_NAMES)  # every code the aggregation writes has a name
+    with translation.override(lang):
+        for code in FILL_NAMES:
+            assert fill_label(code) not in (code, code.replace("_", " ")), (lang, code)
+        for unit in UNIT_NAMES:
+            assert unit_label(unit) != unit, (lang, unit)
+        assert unit_label("%") == "%" and unit_label("no such unit") == "no such unit"

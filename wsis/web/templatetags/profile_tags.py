@@ -57,7 +57,9 @@ def human(value, unit=""):
         text = format_compact_decimal(value, format_type="long", fraction_digits=1, locale=locale)
     else:
         text = _plain_number(value, 2 if abs(value) < 100 else 1, locale)
-    return f"{text} {unit}".strip()
+    from wsis.statistics.labels import unit_label
+
+    return f"{text} {unit_label(unit)}".strip()
 
 
 @register.filter

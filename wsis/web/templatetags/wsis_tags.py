@@ -17,6 +17,22 @@ def breakdown(key):
 
 
 @register.filter
+def fill_method(code):
+    """How a value entered a group figure, in words of the page's language."""
+    from wsis.statistics.labels import fill_label
+
+    return fill_label(code)
+
+
+@register.filter
+def unit(value):
+    """An indicator's unit in the page's language ("per 100 inhabitants" → "на 100 жителей")."""
+    from wsis.statistics.labels import unit_label
+
+    return unit_label(value)
+
+
+@register.filter
 def language_label(code):
     from django.conf import settings
 
