@@ -5,17 +5,18 @@ or the database in DATABASE_URL). Prints the median of 7 timings per depth.
 """
 
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("WSIS_DATA_DIR", tempfile.mkdtemp(prefix="wsis-bench-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 import django  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 django.setup()
 
@@ -59,15 +60,6 @@ def build():
         backend().after_bulk()
 
 
-def median_ms(fn, runs=7):
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
-
-
 def main():
     from django.db.models import Q
 
@@ -102,7 +94,7 @@ def main():
                 return selectors.page(None, filters, language="en", limit=PAGE, cursor=cursor)
 
             assert keyset() == offset() == [r["id"] for r in whole()["results"]], depth
-            k, o, w = median_ms(keyset), median_ms(offset), median_ms(whole, 5)
+            k, o, w = median_ms(keyset, 7), median_ms(offset, 7), median_ms(whole, 5)
             print(f"{depth:>8} {k:>8.2f} {o:>8.2f} {o / k:>14.1f} {w:>20.1f}")
 
 

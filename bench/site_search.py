@@ -6,17 +6,18 @@ every economy; prints the median of 5 timings per query, for the full page (20 p
 """
 
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("WSIS_DATA_DIR", tempfile.mkdtemp(prefix="wsis-bench-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 import django  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 django.setup()
 
@@ -67,15 +68,6 @@ def build():
                            sort_title=texts[a.pk][1].format(i=a.pk)[:200].casefold()) for a in acts], batch_size=2000)
         backend().rebuild()
         backend().after_bulk()
-
-
-def median_ms(fn, runs=5):
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
 
 
 def main():
