@@ -41,6 +41,15 @@ def _plain_static_storage(settings):
                          "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Cached pages and figures are keyed on data stamps (counts, latest ids); a database flushed and filled
+    # again by another test can repeat a stamp with different rows, so no test starts with another's cache.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from wsis.reference.services import reference_init

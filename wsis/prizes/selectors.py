@@ -46,8 +46,9 @@ def submission_rows(contest: Contest, language: str, *, states=None, category: s
         qs = qs.filter(state__in=states)
     if category:
         qs = qs.filter(category__code=category)
+    # Meta.ordering does not apply once the query groups (annotate): the order is explicit.
     qs = qs.annotate(valid_votes=Count("votes", filter=Q(votes__invalidated_at__isnull=True), distinct=True),
-                     mean_score=Avg("scores__value"))
+                     mean_score=Avg("scores__value")).order_by("category__order", "id")
     subs = list(qs)
     regions = _regions([s.activity_id for s in subs])
     names = line_names(language)

@@ -48,7 +48,8 @@ def code_key(code: str):
 
 
 def sdg_goal_list(*, language: str) -> list[dict]:
-    qs = prefetch_translations(m.SdgGoal.objects.annotate(n_targets=Count("targets")), language)
+    # Meta.ordering does not apply to a GROUP BY query: the order is explicit.
+    qs = prefetch_translations(m.SdgGoal.objects.annotate(n_targets=Count("targets")).order_by("number"), language)
     return [{"code": str(g.number), "number": g.number, "short": pick(g, "short", language),
              "title": pick(g, "title", language), "targets": g.n_targets} for g in qs]
 

@@ -33,6 +33,12 @@ def module_data(django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
+            # A transactional test earlier in this process may have flushed the reference data.
+            from wsis.reference.models import Economy
+            from wsis.reference.services import reference_init
+
+            if not Economy.objects.exists():
+                reference_init(actor="tests")
             yield
         finally:
             transaction.set_rollback(True)
