@@ -34,7 +34,6 @@ from wsis.prizes.models import PHASES, Contest, Submission
 from wsis.reference.models import ActionLine
 from wsis.statistics import selectors as stats
 from wsis.statistics.divide import people_offline
-from wsis.statistics.models import Release
 from wsis.stocktaking import selectors as registry
 from wsis.stocktaking.models import Activity, ActivityFacet
 
@@ -52,20 +51,23 @@ def version(today: dt.date | None = None) -> str:
 
 
 def _stamp(today: dt.date) -> str:
-    rel = Release.objects.aggregate(n=Count("id"), last=Max("id"))
+    # The statistics part is the group figures' own data version (releases and memberships: coverage
+    # counts members), so both caches turn over on the same events.
     act = Activity.objects.aggregate(n=Count("id"), last=Max("updated_at"))
     flow = Flow.objects.aggregate(n=Count("id"), last=Max("id"))
     upd = ProgressUpdate.objects.aggregate(n=Count("id"), last=Max("updated_at"))
     con = Contest.objects.aggregate(n=Count("id"), last=Max("results_published_at"))
-    parts = [today, *rel.values(), *act.values(), *flow.values(), *upd.values(), *con.values()]
+    parts = [today, stats.data_version(), *act.values(), *flow.values(), *upd.values(), *con.values()]
     return "|".join(str(p) for p in parts).replace(" ", "_")
 
 
-def dashboard(language: str, *, now: dt.datetime | None = None, use_cache: bool = True) -> dict:
-    """Every headline figure of the home page, each with its year, its coverage and its trend."""
+def dashboard(language: str, *, now: dt.datetime | None = None, use_cache: bool = True,
+              stamp: str | None = None) -> dict:
+    """Every headline figure of the home page, each with its year, its coverage and its trend. `stamp`: the
+    caller's `version()` of the same moment, so the stamp queries run once per page."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    key = f"wsis:dashboard:{language}:{_stamp(today)}"
+    key = f"wsis:dashboard:{language}:{stamp or _stamp(today)}"
     if use_cache:
         hit = cache.get(key)
         if hit is not None:

@@ -66,13 +66,13 @@ def home_context(language: str) -> dict:
     key = f"wsis:home:{language}:{stamp}"
     context = cache.get(key)
     if context is None:
-        context = _home_context(language)
+        context = _home_context(language, stamp)
         cache.set(key, context, dashboard.CACHE_SECONDS)
     return {**context, "stamp": stamp, "cache_seconds": dashboard.CACHE_SECONDS, "language": language}
 
 
-def _home_context(language: str) -> dict:
-    data = dashboard.dashboard(language)
+def _home_context(language: str, stamp: str) -> dict:
+    data = dashboard.dashboard(language, stamp=stamp)
     loc = cldr_locale(language)
     net, off, acts, money, plan, prize = (data[k] for k in ("internet", "offline", "activities", "funding", "plan",
                                                               "prizes"))
