@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wsis.core.errors import NotFound
 from wsis.core.i18n import pick, prefetch_translations
 from wsis.partnerships.codes import OPEN_REQUEST_STATES
 from wsis.partnerships.funding import selectors as funding
@@ -101,7 +102,7 @@ def _internet() -> tuple[dict, dict]:
     offline = _empty("OFFLINE", _("People offline"))
     try:
         ind = stats.indicator_get(INTERNET)
-    except Exception:  # noqa: BLE001 - no catalogue yet: the cards say "no data"
+    except NotFound:  # no catalogue yet: the cards say "no data"
         return internet, offline
     rows = [r for r in stats.aggregates(ind, groups=[stats.WORLD]) if r["group"] == stats.WORLD]
     published = [r for r in rows if r["value"] is not None]

@@ -106,13 +106,9 @@ def _home_context(language: str, stamp: str) -> dict:
                  "as_of_text": format_date(plan["as_of"], format="long", locale=loc)},
         "prizes": {**prize, "next_text": format_date(prize["next"], format="long", locale=loc) if prize["next"] else ""},
     }
-    ind = None
-    try:
-        ind = stats.indicator_get(dashboard.INTERNET)
-    except Exception:  # noqa: BLE001 - no indicator catalogue: the page has no map
-        ind = None
     world_map = None
-    if ind is not None and net["year"]:
+    if net["year"]:  # a year only when the indicator exists and its world figure is published
+        ind = stats.indicator_get(dashboard.INTERNET)
         world_map = stats_views._map(ind, stats.total_dims(ind), net["year"], stats.economy_names(language))
         world_map["rows"] = [(*r, format_decimal(r[2], format="#,##0.0", locale=loc)) for r in world_map["rows"]]
         for item in world_map["legend"]:
