@@ -109,7 +109,7 @@ def _home_context(language: str, stamp: str) -> dict:
     world_map = None
     if net["year"]:  # a year only when the indicator exists and its world figure is published
         ind = stats.indicator_get(dashboard.INTERNET)
-        world_map = stats_views._map(ind, stats.total_dims(ind), net["year"], stats.economy_names(language))
+        world_map = stats_views.world_map(ind, stats.total_dims(ind), net["year"], stats.economy_names(language))
         world_map["rows"] = [(*r, format_decimal(r[2], format="#,##0.0", locale=loc)) for r in world_map["rows"]]
         for item in world_map["legend"]:
             item["low_text"] = format_decimal(item["low"], format="#,##0.#", locale=loc) if item["low"] is not None else ""

@@ -112,7 +112,7 @@ def explorer(request, code: str):
                                % {"name": ctx["name"]}),
         "table": [r for r in table if any(v is not None for v in r["economies"] + r["groups"])],
         "economy_labels": [names.get(e, e) for e in economies], "agg": [r for r in agg if r["year"] >= span[1] - 9],
-        "map": _map(ind, dims, map_year, names), "map_year": map_year, "years": years,
+        "map": world_map(ind, dims, map_year, names), "map_year": map_year, "years": years,
         "query": _query(request), "links": chart_links(request),
     })
     if is_embed(request):
@@ -135,7 +135,8 @@ def _query(request):
     return q.urlencode()
 
 
-def _map(ind, dims, year, names: dict[str, str]):
+def world_map(ind, dims, year, names: dict[str, str]):
+    """The statistics map of one indicator and year, with its legend and rows (the explorer and the home page)."""
     values = {o["economy"]: o["value"] for o in selectors.observations(ind, dims=dims, years=(year, year))}
     by_m49 = selectors.map_codes()
     breaks = worldmap.classes(list(values.values()))
